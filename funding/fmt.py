@@ -1,0 +1,83 @@
+"""Swedish number formatting: 1 234 567 kr, 12,3 mnkr, decimal comma.
+
+A no-break space (U+00A0) separates thousands and units so that a figure never
+wraps across two lines in a narrow column.
+"""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u00a0"
+
+
+def _group(int_part: str, sep: str) -> str:
+    sign = "-" if int_part.startswith("-") else ""
+    digits = int_part.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return sign + sep.join(groups)
+
+
+def number(value: float | int | None, decimals: int = 0, lang: str = "sv") -> str:
+    """Format a number with Swedish (or English) separators; None/NaN gives an en dash."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:.{decimals}f}"
+    int_part, _, frac = text.partition(".")
+    if lang == "en":
+        out = _group(int_part, ",")
+        return out + ("." + frac if frac else "")
+    out = _group(int_part, NBSP)
+    if out.startswith("-"):
+        out = "\u2212" + out[1:]  # a real minus sign, as Swedish typography prefers
+    return out + ("," + frac if frac else "")
+
+
+def sek(value: float | int | None, lang: str = "sv") -> str:
+    """Whole kronor: '1 234 567 kr' (sv) or 'SEK 1,234,567' (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if lang == "en":
+        return f"SEK{NBSP}{number(round(value), 0, 'en')}"
+    return f"{number(round(value), 0)}{NBSP}kr"
+
+
+def msek(value: float | int | None, decimals: int = 1, lang: str = "sv") -> str:
+    """Millions of kronor: '12,3 mnkr' (sv) or 'SEK 12.3m' (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if lang == "en":
+        return f"SEK{NBSP}{number(value / 1e6, decimals, 'en')}m"
+    return f"{number(value / 1e6, decimals)}{NBSP}mnkr"
+
+
+def sek_per_capita(value: float | None, lang: str = "sv") -> str:
+    """Kronor per inhabitant with two decimals: '47,12 kr/inv.'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if lang == "en":
+        return f"SEK{NBSP}{number(value, 2, 'en')} per inhabitant"
+    return f"{number(value, 2)}{NBSP}kr/inv."
+
+
+def percent(share: float | None, decimals: int = 1, lang: str = "sv") -> str:
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    return f"{number(share * 100, decimals, lang)}{NBSP}%"
+
+
+def compact_sek(value: float | int | None, lang: str = "sv") -> str:
+    """Headline figures: mnkr from one million, otherwise whole kronor."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if abs(value) >= 1e9:
+        if lang == "en":
+            return f"SEK{NBSP}{number(value / 1e9, 2, 'en')}bn"
+        return f"{number(value / 1e9, 2)}{NBSP}mdkr"
+    if abs(value) >= 1e6:
+        return msek(value, 1, lang)
+    return sek(value, lang)

@@ -1,0 +1,14 @@
+"""Shared fixtures: the curated dataset, built once per test session if it is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from funding import build, model, paths
+
+
+@pytest.fixture(scope="session")
+def ds() -> model.Dataset:
+    if not (paths.curated_dir() / "manifest.json").exists():
+        build.build()
+    return model.load()
