@@ -72,7 +72,7 @@ def wait_healthy(base_url: str, proc: subprocess.Popen, timeout: float = 60) -> 
             output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
             raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{output[-3000:]}")
         try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:  # noqa: S310 (localhost)
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:  # localhost only
                 if resp.read().strip() == b"ok":
                     return
         except OSError:
