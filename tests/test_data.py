@@ -341,3 +341,46 @@ def test_export_contract_columns_and_types(ds):
     organisations = frame[frame["recipient_level"] == "organisation"]
     assert (organisations["population"] == "").all() and (organisations["sek_per_capita"] == "").all()
     assert pd.to_numeric(frame["population"].replace("", None)).dropna().astype(int).min() == 61_000
+
+
+# Provenance: every transcribed figure can be found, as printed, in its source document. --
+
+SOURCE_TEXT_DIR = paths.SOURCES_DIR
+
+
+def printed(value: int) -> str:
+    return f"{value:,}".replace(",", " ")
+
+
+def source_text(source_id: str) -> str:
+    files = {r["source_id"]: r["file"] for r in raw_rows("sources.csv")}
+    path = SOURCE_TEXT_DIR / files[source_id]
+    if not path.exists():
+        pytest.skip(f"source documents not found at {SOURCE_TEXT_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("file", ["tables/pv2025_bilaga.csv", "tables/psykiatri2026_bilaga.csv",
+                                  "tables/ok2025_regioner.csv", "tables/ok2025_lansgemensamma.csv",
+                                  "tables/ok2025_fordelningstabell.csv", "tables/vg_lansgemensamma_2023_2024.csv"])
+def test_every_transcribed_figure_appears_in_its_source_document(file):
+    for row in raw_rows(file):
+        text = source_text(row["source_id"])
+        for column, value in row.items():
+            if value and (column.endswith("_sek") or column.startswith("population_")):
+                assert printed(int(value)) in text, (file, row, column)
+
+
+def test_grant_totals_and_reference_numbers_appear_in_their_sources():
+    for row in raw_rows("grants.csv"):
+        text = source_text(row["source_id"])
+        for column in ("total_sek", "distributed_sek", "admin_sek"):
+            if row[column]:
+                value = int(row[column])
+                words = {printed(value), f"{value // 1_000_000} miljoner", f"{value // 1_000_000} miljoner kronor"}
+                assert any(w in text for w in words), (row["grant_id"], row["year"], column)
+        for number in filter(None, (n.strip() for n in row["diarienummer"].split(";"))):
+            assert number in text or number in source_text("pv2026-anvisningar"), number
+        if row["amount_as_worded"]:
+            first_words = row["amount_as_worded"].split(" (")[0].split(" …")[0]
+            assert first_words in " ".join(text.split()), row["amount_as_worded"]  # PDF line breaks
