@@ -64,6 +64,16 @@ def audit_markdown(audit: pd.DataFrame) -> str:
     for r in audit_summary(audit).itertuples():
         lines.append(f"| {r.year} | {r.stream_id} | {r.key_basis} | {r.recipients} | "
                      f"{number(r.max_abs_deviation_sek, 2).replace(chr(160), ' ')} | {r.within_1_kr} |")
+    lines += [
+        "",
+        "## Not auditable from the sources",
+        "",
+        "- ok-kommuner-barn-unga (2025, 250 000 000 kr to the municipalities): 200 000 kr per municipality",
+        "  (290 municipalities: 58 000 000 kr) and the remaining 192 000 000 kr by population aged 0-18 per",
+        "  municipality. The sources give neither per-municipality amounts nor that population.",
+        "- Amounts to an organisation (Socialstyrelsen, SKR) and announced totals: a fixed amount, no key.",
+        "- Västra Götaland's county-joint funds 2023-2024: the source gives no key.",
+    ]
     lines += ["", "## Per recipient", "",
               "| year | stream | region | published | recomputed | deviation | implied share |",
               "|---|---|---|---:|---:|---:|---:|"]
