@@ -1,0 +1,117 @@
+"""Take the README's screenshots from the real app: every page in the navigation, in headless Chromium.
+
+    make screenshots                  # starts its own server on a free port, writes docs/screenshots/*.png
+    .venv/bin/python scripts/screenshots.py --url http://localhost:8501   # use a server that is already running
+
+Uses the same server start-up, Chromium flags and "app has finished" waits as the browser tests
+(tests/browser/conftest.py), so a screenshot shows what the tests see. A page that shows a Streamlit
+error stops the script: an error page must never end up in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import (  # noqa: E402 (needs the repository on sys.path first)
+    CHROMIUM_ARGS,
+    chromium_path,
+    free_port,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_for_charts,
+    wait_healthy,
+)
+
+NAV_LINKS = ("a[data-testid='stSidebarNavLink'], a[data-testid='stTopNavLink'], "
+             "a[data-testid='stTopNavDropdownLink']")
+
+
+def slug(url: str) -> str:
+    path = urlparse(url).path.strip("/")
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "start"
+
+
+def page_urls(page, base: str) -> list[str]:
+    """The home page plus every page the navigation links to, in navigation order."""
+    page.goto(base + "/", wait_until="domcontentloaded", timeout=60_000)
+    wait_for_app(page)
+    urls = [base + "/"]
+    for href in page.locator(NAV_LINKS).evaluate_all("links => links.map(a => a.href)"):
+        parsed = urlparse(href)
+        url = base + (parsed.path or "/")
+        if parsed.netloc == urlparse(base).netloc and url not in urls:
+            urls.append(url)
+    return urls
+
+
+def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix: str) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if not executable:
+        sys.exit("Debian's chromium is not installed. Install it with: sudo apt-get install -y chromium")
+    written = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE",
+                                      device_scale_factor=1)
+        page = context.new_page()
+        for url in page_urls(page, base):
+            target = url + (("?" + query) if query else "")
+            page.goto(target, wait_until="domcontentloaded", timeout=60_000)
+            wait_for_app(page)
+            charts = wait_for_charts(page)
+            page.wait_for_timeout(800)  # let Plotly finish its transitions so bars are not caught mid-way
+            errors = page.locator("[data-testid='stException']")
+            if errors.count():
+                sys.exit(f"{target} shows an error; no screenshot taken:\n{errors.first.inner_text()[:500]}")
+            path = out_dir / f"{slug(url)}{suffix}.png"
+            page.screenshot(path=str(path))
+            written.append(path)
+            print(f"{path}  <- {target}  ({charts} charts)")
+        context.close()
+        browser.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", help="base URL of a running app (default: start one on a free port)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--width", type=int, default=1366)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--query", default="", help="query string added to every page, e.g. lang=en")
+    parser.add_argument("--suffix", default="", help="added to every file name, e.g. -en")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep old PNGs (default: delete *SUFFIX.png first; take the suffix-less set first)")
+    args = parser.parse_args(argv)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    if not args.keep:
+        # A page that was removed or renamed must not leave its old picture behind.
+        for old in args.out.glob(f"*{args.suffix}.png"):
+            old.unlink()
+    if args.url:
+        shoot(args.url.rstrip("/"), args.out, args.width, args.height, args.query, args.suffix)
+        return 0
+    port = free_port()
+    proc = start_server(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, proc)
+        shoot(base, args.out, args.width, args.height, args.query, args.suffix)
+    finally:
+        stop_server(proc)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
