@@ -7,6 +7,7 @@ STREAMLIT_* variables, so neither a developer's own config nor this test session
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -214,3 +215,18 @@ def test_changed_pin_reinstalls_and_rebuilds(make_tree):
     plan = _dry_run(make_tree, "run")
     assert "pip install" in plan and "-r requirements.txt" in plan
     assert "-m funding build" in plan
+
+
+def test_readme_lists_every_source_with_date_and_diarienummer():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.strip().strip("|").split("|")]
+            for line in readme.splitlines() if line.startswith("| ") and line.count("|") == 6}
+    with open(ROOT / "data" / "raw" / "sources.csv", encoding="utf-8", newline="") as handle:
+        sources = list(csv.DictReader(handle))
+    assert sources
+    for src in sources:
+        assert src["source_id"] in rows, f"README's source table lacks {src['source_id']}"
+        _, title, publisher, date, diarienummer = rows[src["source_id"]]
+        assert title.startswith(src["title"])
+        assert (publisher, date) == (src["publisher"], src["date"])
+        assert diarienummer == (src["diarienummer"] or "–")
