@@ -10,8 +10,6 @@ from . import build as build_mod
 from . import export, model
 from .rawio import RawDataError
 
-FORMATS = ("csv",)
-
 
 def _cmd_build(args: argparse.Namespace) -> int:
     try:
@@ -30,6 +28,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out) if args.out else None
+    if args.format in export.BINARY_FORMATS and out is None and sys.stdout.isatty():
+        print(f"export failed: {args.format} is a binary format; write it to a file with --out FILE (or a folder) "
+              "or redirect standard output", file=sys.stderr)
+        return 2
     try:
         ds = model.load()
     except model.DataUnavailable as exc:
@@ -46,12 +49,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"export failed: no data for year(s) {bad_years}; the dataset covers {years}", file=sys.stderr)
         return 2
     view = export.select(ds, args.year, args.region)
-    payload = export.to_csv(view)
-    if args.out:
-        Path(args.out).write_bytes(payload)
-        print(f"wrote {len(view)} rows to {args.out}", file=sys.stderr)
+    filters = {"year": args.year, "region": args.region}
+    prov = export.provenance(ds, view, filters)
+    payload = export.payload(args.format, view, prov, args.lang)
+    if out is not None:
+        if out.is_dir():
+            out = out / export.file_name(args.format, view, prov.day, ds.region_codes)
+        try:
+            out.write_bytes(payload)
+        except OSError as exc:
+            print(f"export failed: cannot write {out} ({exc.strerror or exc})", file=sys.stderr)
+            return 1
+        print(f"wrote {len(view)} rows as {args.format} to {out} (dataset version {prov.version})", file=sys.stderr)
     else:
         sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
     return 0
 
 
@@ -72,10 +84,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=None, help="curated folder (default data/curated)")
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("export", help="write a snapshot of the curated allocations")
-    p.add_argument("--format", choices=FORMATS, default="csv")
+    p.add_argument("--format", choices=export.FORMATS, default="csv",
+                   help="excel-csv: Swedish Excel (BOM, semicolon, decimal comma); csv: the standard contract "
+                        "(default); xlsx: workbook with an about sheet; datapackage: zip with data.csv, "
+                        "datapackage.json and README")
     p.add_argument("--year", type=int, action="append", default=[], help="repeatable; default all years")
     p.add_argument("--region", action="append", default=[], help="two-digit SCB code, repeatable")
-    p.add_argument("--out", default=None, help="file to write (default standard output)")
+    p.add_argument("--out", default=None,
+                   help="file to write, or an existing folder to write a named file into (default standard output; "
+                        "xlsx and datapackage refuse to write to a terminal)")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of the xlsx and the README")
     p.set_defaults(func=_cmd_export)
     p = sub.add_parser("check", help="load the curated data and verify checksums")
     p.set_defaults(func=_cmd_check)
