@@ -52,6 +52,17 @@ def page_urls(page, base: str) -> list[str]:
     return urls
 
 
+def settle_charts(page, timeout_ms: int = 10_000, quiet_ms: int = 1_000) -> None:
+    """Wait until the number of charts stops changing: Plotly elements mount after the script has finished."""
+    last, stable, waited = -1, 0, 0
+    while waited < timeout_ms and stable < quiet_ms:
+        count = page.locator("[data-testid='stPlotlyChart']").count()
+        stable = stable + 200 if count == last else 0
+        last = count
+        page.wait_for_timeout(200)
+        waited += 200
+
+
 def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -68,6 +79,7 @@ def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix:
             target = url + (("?" + query) if query else "")
             page.goto(target, wait_until="domcontentloaded", timeout=60_000)
             wait_for_app(page)
+            settle_charts(page)
             charts = wait_for_charts(page)
             page.wait_for_timeout(800)  # let Plotly finish its transitions so bars are not caught mid-way
             errors = page.locator("[data-testid='stException']")
