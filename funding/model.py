@@ -73,15 +73,27 @@ class Dataset:
         return tuple(self.tables["regions"]["region_code"])
 
 
+def _shown(path: Path) -> str:
+    """A path as named in messages: relative to the project, else just its name. Problems are shown on the
+    app's error page, and a server's absolute paths are internals visitors should not see (issue 6)."""
+    try:
+        return Path(path).resolve().relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
 def manifest(curated: Path | None = None) -> dict:
     folder = Path(curated) if curated else paths.curated_dir()
     path = folder / "manifest.json"
     if not folder.exists() or not path.exists():
-        raise DataUnavailable(f"The curated data are missing ({folder} has no manifest.json).")
+        raise DataUnavailable(f"The curated data are missing ({_shown(folder)} has no manifest.json).")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        man = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise DataUnavailable(f"The manifest {path} cannot be read ({exc.__class__.__name__}).") from exc
+        raise DataUnavailable(f"The manifest {_shown(path)} cannot be read ({exc.__class__.__name__}).") from exc
+    if not isinstance(man, dict):  # valid JSON but not an object: callers rely on .get (issue 6)
+        raise DataUnavailable(f"The manifest {_shown(path)} is malformed.")
+    return man
 
 
 def load(curated: Path | None = None) -> Dataset:
@@ -90,7 +102,7 @@ def load(curated: Path | None = None) -> Dataset:
     man = manifest(folder)
     files = man.get("files")
     if not isinstance(files, dict) or not isinstance(man.get("version"), str):
-        raise DataUnavailable(f"The manifest {folder / 'manifest.json'} is malformed.")
+        raise DataUnavailable(f"The manifest {_shown(folder / 'manifest.json')} is malformed.")
     tables: dict[str, pd.DataFrame] = {}
     for name, required in REQUIRED_COLUMNS.items():
         path = folder / f"{name}.parquet"
@@ -110,7 +122,10 @@ def load(curated: Path | None = None) -> Dataset:
             raise DataUnavailable(f"The curated table {name}.parquet lacks the columns {', '.join(missing)}.")
         tables[name] = frame
     _check_allocations(tables)
-    view = tidy_view(tables)
+    try:
+        view = tidy_view(tables)
+    except Exception as exc:  # tables that load but do not fit together (e.g. a duplicated region code, issue 6)
+        raise DataUnavailable(f"The curated tables do not fit together ({exc.__class__.__name__}).") from exc
     return Dataset(version=man["version"], built_at=str(man.get("built_at", "")), tables=tables, view=view)
 
 
