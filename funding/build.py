@@ -475,6 +475,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> str:
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    old = None
     try:
         digests = {}
         for name, frame in sorted(tables.items()):
@@ -488,7 +489,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> str:
         for path in tmp.iterdir():
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-        old = None
         if out_dir.exists():
             old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
             os.replace(out_dir, old)
@@ -497,6 +497,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> str:
             shutil.rmtree(old, ignore_errors=True)
         return version
     except BaseException:
+        # Failed (or interrupted) between moving the old folder aside and the new one in: put the old
+        # one back, so the app still finds the previous dataset where it looks (issue 6).
+        if old is not None and old.exists() and not out_dir.exists():
+            os.replace(old, out_dir)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
 
