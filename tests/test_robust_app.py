@@ -127,8 +127,15 @@ def baselines(navigation_only) -> dict[str, dict]:
     for spec in PAGES:
         at = open_page(spec.script)
         assert not at.exception
-        out[spec.script] = {"filters": at.session_state["flt_current"], "shown": fingerprint(at)}
+        raw_html = [m.value[:80] for m in at.markdown if m.proto.allow_html] + [h.proto.body for h in at.get("html")]
+        out[spec.script] = {"filters": at.session_state["flt_current"], "shown": fingerprint(at), "raw_html": raw_html}
     return out
+
+
+def test_no_page_sends_raw_html(baselines):
+    # The running counterpart of tests/test_robust_static.py: nothing on any page is drawn unescaped.
+    assert {script: b["raw_html"] for script, b in baselines.items() if b["raw_html"]} == {}
+    assert all(b["filters"] == flt.Filters() for b in baselines.values())
 
 
 def test_the_sample_covers_every_page_parameter_and_hostile_value():
