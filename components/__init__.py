@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces: navigation, filters and URL state, charts with their text alternatives."""

@@ -1,0 +1,111 @@
+"""How a chart is shown: title with unit and year, the chart with alt text, source line, one-sentence
+summary, notes, and the "Visa som tabell" alternative with downloads of exactly those rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from .figures import CONFIG
+from .labels import Labels, md_escape
+from .state import Context
+
+try:  # issue 5 writes the download UI in parallel; until it exists the tables simply have no buttons
+    from .downloads import render_downloads
+except ImportError:  # pragma: no cover - removed once components/downloads.py is in place
+    render_downloads = None
+
+
+def source_line(rows: pd.DataFrame, labels: Labels, tr) -> str:
+    """'Källa: Regeringen (Socialdepartementet), 2025, S2025/00397; …' for the sources behind `rows`."""
+    ids = [s for s in dict.fromkeys(rows["source_id"]) if s] if "source_id" in rows else []
+    names = [labels.sources.get(s, s) for s in ids]
+    return tr("sources_line", sources="; ".join(names) if names else "–")
+
+
+def downloads(rows: pd.DataFrame, ctx: Context, key: str) -> None:
+    if render_downloads is not None:
+        render_downloads(rows, ctx.filters.describe(), ctx.lang, key)
+
+
+def text(body: str) -> None:
+    """A sentence built from data: Markdown is escaped so names cannot turn into links or formatting."""
+    if body.endswith(".."):  # a value ending in an abbreviation ("kr/inv.") closes the sentence itself
+        body = body[:-1]
+    st.markdown(md_escape(body))
+
+
+def caption(body: str) -> None:
+    st.caption(md_escape(body))
+
+
+def chart(ctx: Context, fig: go.Figure, *, key: str, title: str, alt: str, summary: str, table: pd.DataFrame,
+          rows: pd.DataFrame, notes: Iterable[str] = (), heading: str = "header") -> None:
+    """One chart with everything WCAG and the issue ask of it. `rows` are the tidy-view rows behind it."""
+    with st.container(key=f"chart_{key}"):
+        (st.header if heading == "header" else st.subheader)(title, anchor=False)
+        st.plotly_chart(fig, key=f"fig_{key}", config=CONFIG, alt=alt, width="stretch")
+        caption(source_line(rows, ctx.labels, ctx.tr))
+        text(summary)
+        for note in notes:
+            caption(note)
+        with st.expander(ctx.tr("show_table"), key=f"tbl_{key}"):
+            table_view(table, alt=title)
+            downloads(rows, ctx, key=f"dl_{key}")
+
+
+def table_view(table: pd.DataFrame, alt: str | None = None) -> None:
+    """A small table as real HTML (readable by screen readers), its text cells escaped for Markdown."""
+    shown = table.copy()
+    for col in shown.columns:
+        if shown[col].dtype == object or pd.api.types.is_string_dtype(shown[col]):
+            shown[col] = shown[col].map(md_escape, na_action="ignore")
+    st.table(shown, hide_index=True, alt=alt)
+
+
+def notice(body: str, kind: str = "info") -> None:
+    """An info or warning box; `body` may hold data, so it is escaped."""
+    getattr(st, kind)(md_escape(body))
+
+
+def page_title(title: str, intro: str | None = None) -> None:
+    st.title(title, anchor=False)
+    if intro:
+        st.markdown(intro)
+
+
+def metrics_row(items, columns: int = 5) -> None:
+    """Headline figures side by side (stacked on a phone), each with its caveats right under it."""
+    cols = st.columns(min(columns, len(items)) or 1)
+    for i, item in enumerate(items):
+        with cols[i % len(cols)]:
+            st.metric(item.label, item.value)
+            for note in item.notes:
+                caption(note)
+
+
+def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "header") -> None:
+    """Draw a ChartSpec, or say plainly that nothing matches."""
+    if spec is None:
+        st.info(empty_message or ctx.tr("no_rows"))
+        return
+    if isinstance(spec, str):
+        st.info(md_escape(spec))
+        return
+    chart(ctx, spec.fig, key=spec.key, title=spec.title, alt=spec.alt, summary=spec.summary, table=spec.table,
+          rows=spec.rows, notes=spec.notes, heading=heading)
+
+
+def data_table(ctx: Context, frame: pd.DataFrame) -> None:
+    """The full filtered table: numbers stay numbers (sortable), shown in the browser's number format."""
+    tr = ctx.tr
+    number = st.column_config.NumberColumn
+    st.dataframe(frame, hide_index=True, width="stretch", alt=tr("dt_table"), column_config={
+        tr("year"): number(format="plain"),
+        tr("col_amount"): number(format="localized"),
+        tr("col_population"): number(format="localized"),
+        tr("col_per_capita"): number(format="localized"),
+    })
