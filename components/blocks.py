@@ -43,7 +43,7 @@ def caption(body: str) -> None:
 
 
 def chart(ctx: Context, fig: go.Figure, *, key: str, title: str, alt: str, summary: str, table: pd.DataFrame,
-          rows: pd.DataFrame, notes: Iterable[str] = (), heading: str = "header") -> None:
+          rows: pd.DataFrame, notes: Iterable[str] = (), heading: str = "subheader") -> None:
     """One chart with everything WCAG and the issue ask of it. `rows` are the tidy-view rows behind it."""
     with st.container(key=f"chart_{key}"):
         (st.header if heading == "header" else st.subheader)(title, anchor=False)
@@ -87,7 +87,7 @@ def metrics_row(items, columns: int = 5) -> None:
                 caption(note)
 
 
-def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "header") -> None:
+def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "subheader") -> None:
     """Draw a ChartSpec, or say plainly that nothing matches."""
     if spec is None:
         st.info(empty_message or ctx.tr("no_rows"))

@@ -29,7 +29,8 @@ STATUS_STYLE = {
     "estimated": {"shape": "/", "opacity": 0.8},
     "announced": {"shape": ".", "opacity": 0.5},
 }
-FOCUS_PATTERNS = ("", "/", "\\", "x", "-", "|", "+", ".")
+# Focus areas are told apart by colour and pattern; "/" and "." are kept for estimated and announced money.
+FOCUS_PATTERNS = ("", "x", "-", "|", "+", "\\")
 CONFIG = {
     "displaylogo": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
@@ -63,13 +64,33 @@ def _bar_marker(fill: str, status: str, pattern: str | None = None) -> dict:
         "color": fill,
         "opacity": style["opacity"],
         "line": {"color": fill, "width": 1.5},
-        "pattern": {"shape": shape, "fillmode": "overlay", "fgcolor": "#FFFFFF" if shape != "." else "#000000",
-                    "size": 8, "solidity": 0.35},
+        "pattern": {"shape": shape, "fillmode": "overlay", "fgcolor": "#FFFFFF" if shape != "." else "#1A1A1A",
+                    "size": 8, "solidity": 0.35 if shape != "." else 0.2},
     }
 
 
+def wrap(text: str, width: int = 34) -> str:
+    """Break a long (already escaped) label into lines: Plotly never wraps legend or axis text itself."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def status_legend_name(name: str, status: str, labels: Labels) -> str:
-    return f"{plot_escape(name)} – {labels.status(status)}"
+    return wrap(f"{plot_escape(name)} – {labels.status(status)}")
+
+
+def short_mn(value: float, labels: Labels, sign: bool = False) -> str:
+    """A bar label in millions without the unit (the axis names it): '2 060', '81,4', '+0,7'."""
+    mn = value / 1e6
+    text = labels.number(mn, 0 if abs(mn) >= 100 else 1 if abs(mn) >= 1 else 2)
+    return ("+" + text) if sign and value > 0 else text
 
 
 # ---------------------------------------------------------------- Översikt
@@ -93,7 +114,7 @@ def totals_by_grant(frame: pd.DataFrame, labels: Labels, grant_order: list[str])
                         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=grant_id)
     totals = frame.groupby("year")["amount_sek"].sum()
     fig.add_scatter(x=[str(y) for y in totals.index], y=totals.to_numpy() / 1e6, mode="text",
-                    text=[labels.mn(v) for v in totals.to_numpy()], textposition="top center", showlegend=False,
+                    text=[short_mn(v, labels) for v in totals.to_numpy()], textposition="top center", showlegend=False,
                     hoverinfo="skip", cliponaxis=False)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=years, title_text="")
     fig.update_yaxes(title_text=t("msek", labels.lang), rangemode="tozero")
@@ -108,9 +129,11 @@ def changes(frame: pd.DataFrame, labels: Labels) -> go.Figure:
         part = frame.loc[(frame["change"] >= 0) if sign > 0 else (frame["change"] < 0)]
         if part.empty:
             continue
-        text = [("+" if c > 0 else "") + labels.compact(c) for c in part["change"]]
-        hover = [f"{plot_escape(n)}<br>{t(key, labels.lang)}: {tx}<br>{labels.mn(a)} → {labels.mn(b)}"
-                 for n, tx, a, b in zip(part["region_name"], text, part["first"], part["second"], strict=True)]
+        text = [short_mn(c, labels, sign=True) for c in part["change"]]
+        hover = [f"{plot_escape(n)}<br>{t(key, labels.lang)}: {('+' if c > 0 else '') + labels.money(c)}<br>"
+                 f"{labels.mn(a)} → {labels.mn(b)}"
+                 for n, c, a, b in zip(part["region_name"], part["change"], part["first"], part["second"],
+                                       strict=True)]
         fig.add_bar(y=[plot_escape(n) for n in part["region_name"]], x=part["change"] / 1e6, orientation="h",
                     name=t(key, labels.lang), marker=_bar_marker(fill, "decided", pattern), text=text,
                     textposition="outside", cliponaxis=False, hovertext=hover,
@@ -121,7 +144,7 @@ def changes(frame: pd.DataFrame, labels: Labels) -> go.Figure:
     low, high = min(float(frame["change"].min()), 0.0) / 1e6, max(float(frame["change"].max()), 0.0) / 1e6
     span = (high - low) or 1.0
     fig.update_xaxes(title_text=t("msek", labels.lang), zeroline=True, zerolinecolor="#444444",
-                     range=[low - 0.3 * span if low < 0 else 0, high + 0.3 * span if high > 0 else 0])
+                     range=[low - 0.4 * span if low < 0 else 0, high + 0.25 * span if high > 0 else 0])
     return _layout(fig, labels, max(320, 26 * len(frame) + 120), barmode="relative")
 
 
@@ -178,7 +201,7 @@ def ranked_bars(table: pd.DataFrame, by_status: pd.DataFrame, national: float | 
                     name=labels.status(status).capitalize(), marker=_bar_marker(PALETTE[0], status),
                     hovertext=[hover[c] for c in part["region_code"]], hovertemplate="%{hovertext}<extra></extra>")
     fig.add_scatter(y=[names[c] for c in ranked["region_code"]], x=ranked["sek_per_capita"].astype(float),
-                    mode="text", text=[labels.per_capita(v) for v in ranked["sek_per_capita"]],
+                    mode="text", text=[labels.number(float(v)) for v in ranked["sek_per_capita"]],
                     textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False)
     if national is not None:
         fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"})
@@ -238,21 +261,24 @@ def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.F
         texts.append(f"{labels.mn(amount)} · {labels.percent(amount / whole if whole else None)}")
 
     for channel, ch_rows in frame.groupby("channel", sort=True):
-        add(f"c:{channel}", plot_escape(labels.channel(str(channel))), "", ch_rows["amount_sek"].sum(), "#FFFFFF", "")
+        add(f"c:{channel}", plot_escape(labels.channel(str(channel))), "", ch_rows["amount_sek"].sum(), "#4D4D4D", "")
         for grant_id, g_rows in ch_rows.groupby("grant_id", sort=True):
             gi = grant_order.index(grant_id) if grant_id in grant_order else 0
             add(f"g:{grant_id}", plot_escape(labels.grants.get(grant_id, grant_id)), f"c:{channel}",
                 g_rows["amount_sek"].sum(), colour(gi), "")
             for row in g_rows.itertuples():
-                label = plot_escape(labels.streams.get(row.stream_id, row.stream_id))
+                label = plot_escape(labels.streams_plain.get(row.stream_id, row.stream_id))
                 if row.status != "decided":
                     label = f"{label} ({labels.status(row.status)})"
                 add(f"s:{row.stream_id}:{row.status}", label, f"g:{grant_id}", row.amount_sek, colour(gi),
                     STATUS_STYLE[row.status]["shape"])
     fig = go.Figure(go.Treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total",
+        # Treemaps draw a pattern over its own background colour, so each box gets its colour as background.
         marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 2},
-                "pattern": {"shape": shapes, "fgcolor": "#FFFFFF", "solidity": 0.3}},
+                "pattern": {"shape": shapes, "bgcolor": colours, "size": 8,
+                            "solidity": [0.15 if sh == "." else 0.3 for sh in shapes],
+                            "fgcolor": ["#1A1A1A" if sh == "." else "#FFFFFF" for sh in shapes]}},
         customdata=texts, texttemplate="%{label}<br>%{customdata}", hovertemplate="%{label}<br>%{customdata}"
         "<extra></extra>", maxdepth=3, tiling={"pad": 2}, root={"color": "#FFFFFF"},
         insidetextfont={"color": "#FFFFFF"}, outsidetextfont={"color": "#000000"}, pathbar={"visible": False},
@@ -271,7 +297,8 @@ def region_focus(frame: pd.DataFrame, labels: Labels, focus_order: list[str]) ->
                 continue
             name = labels.focus.get(focus, focus)
             legend = plot_escape(name) if status == "decided" else status_legend_name(name, status, labels)
-            marker = _bar_marker(colour(fi), status, FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)])
+            pattern = FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)] if status == "decided" else None
+            marker = _bar_marker(colour(fi), status, pattern)
             hover = [f"{plot_escape(r)}<br>{legend}: {labels.money(a)}"
                      for r, a in zip(part["region_name"], part["amount_sek"], strict=True)]
             fig.add_bar(y=[plot_escape(r) for r in part["region_name"]], x=part["amount_sek"] / 1e6, orientation="h",

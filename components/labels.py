@@ -28,6 +28,7 @@ class Labels:
     regions: dict[str, str]        # code -> short name
     grants: dict[str, str]
     streams: dict[str, str]        # unique even where two streams share a name
+    streams_plain: dict[str, str]  # as the source names them (where the grant is shown beside them)
     focus: dict[str, str]
     sources: dict[str, str]        # source_id -> "publisher date, diarienummer"
 
@@ -76,6 +77,7 @@ def build(ds: Dataset, lang: str) -> Labels:
     streams = ds.streams
     names = [str(e if en else s) for s, e in zip(streams["name_sv"], streams["name_en"], strict=True)]
     stream_names = {}
+    plain = dict(zip(streams["stream_id"].astype(str), names, strict=True))
     for stream_id, grant_id, label in zip(streams["stream_id"], streams["grant_id"], names, strict=True):
         if names.count(label) > 1:
             label = f"{label} – {grant_names.get(grant_id, grant_id)}"
@@ -90,5 +92,6 @@ def build(ds: Dataset, lang: str) -> Labels:
         sources[str(row.source_id)] = ", ".join(parts)
     regions = dict(zip(ds.regions["region_code"].astype(str), ds.regions["short_name"].astype(str), strict=True))
     return Labels(lang=lang if lang in ("sv", "en") else "sv", regions=regions,
-                  grants={str(k): str(v) for k, v in grant_names.items()}, streams=stream_names, focus=focus,
+                  grants={str(k): str(v) for k, v in grant_names.items()}, streams=stream_names,
+                  streams_plain=plain, focus=focus,
                   sources=sources)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-# Each script's file name equals its url_path. On the first run after the server starts, Streamlit
-# resolves the address against the file names in pages/ before st.navigation has run; a page whose
-# file name differs then opens under a "Page not found" dialog (streamlit/streamlit#8860).
+# The page scripts live in views/, not pages/: Streamlit (1.67) treats a folder called pages/ beside the
+# entry script as a legacy multipage app until st.navigation has run once in the process, so the first
+# deep link after a server start would run the page file on its own, without app.py and its filters.
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    script: str      # relative to the app's root, as AppTest.switch_page expects
+    script: str      # relative to the app's root, as st.Page and AppTest.switch_page expect
     url_path: str    # "" is the default page at /
     title_sv: str
     title_en: str
@@ -23,13 +22,13 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/oversikt.py", "", "Översikt", "Overview", ":material/dashboard:"),
-    PageSpec("pages/regioner.py", "regioner", "Regioner", "Regions", ":material/map:"),
-    PageSpec("pages/over-tid.py", "over-tid", "Över tid", "Over time", ":material/timeline:"),
-    PageSpec("pages/fokusomraden.py", "fokusomraden", "Fokusområden", "Focus areas", ":material/donut_small:"),
-    PageSpec("pages/regionprofil.py", "regionprofil", "Regionprofil", "Region profile", ":material/location_city:"),
-    PageSpec("pages/data.py", "data", "Data", "Data", ":material/table_view:"),
-    PageSpec("pages/om.py", "om", "Om datan", "About the data", ":material/info:"),
+    PageSpec("views/oversikt.py", "", "Översikt", "Overview", ":material/dashboard:"),
+    PageSpec("views/regioner.py", "regioner", "Regioner", "Regions", ":material/map:"),
+    PageSpec("views/over_tid.py", "over-tid", "Över tid", "Over time", ":material/timeline:"),
+    PageSpec("views/fokusomraden.py", "fokusomraden", "Fokusområden", "Focus areas", ":material/donut_small:"),
+    PageSpec("views/regionprofil.py", "regionprofil", "Regionprofil", "Region profile", ":material/location_city:"),
+    PageSpec("views/data.py", "data", "Data", "Data", ":material/table_view:"),
+    PageSpec("views/om.py", "om", "Om datan", "About the data", ":material/info:"),
 )
 
 

@@ -109,8 +109,9 @@ def overview_totals(ctx: Context) -> ChartSpec | None:
     totals = per_year.sum(axis=1)
     top = int(totals.idxmax())
     part = per_year.loc[top]
-    summary = tr("ov_chart_summary", year=top, amount=lb.mn(totals[top]), decided=lb.mn(part.get("decided", 0)),
-                 estimated=lb.mn(part.get("estimated", 0)), announced=lb.mn(part.get("announced", 0)))
+    parts = ", ".join(f"{lb.status(s)} {lb.mn(part[s])}" for s in ("decided", "estimated", "announced")
+                      if part.get(s, 0))
+    summary = tr("ov_chart_summary", year=top, amount=lb.mn(totals[top]), parts=parts)
     table = pd.DataFrame({
         tr("year"): frame["year"].astype(str),
         tr("grant"): [lb.grants.get(g, g) for g in frame["grant_id"]],

@@ -138,10 +138,8 @@ TEXT: dict[str, dict[str, str]] = {
                            "Beslutade belopp är heldragna, skattade snedstreckade och aviserade prickiga.",
                      "en": "Stacked bar chart of amounts in millions of kronor per year, split by grant. Decided "
                            "amounts are solid, estimated hatched and announced dotted."},
-    "ov_chart_summary": {"sv": "Störst belopp har {year} med {amount}, varav {decided} beslutat, {estimated} skattat "
-                               "och {announced} aviserat.",
-                         "en": "{year} has the largest amount, {amount}, of which {decided} decided, {estimated} "
-                               "estimated and {announced} announced."},
+    "ov_chart_summary": {"sv": "Störst belopp har {year}: {amount} ({parts}).",
+                         "en": "{year} has the largest amount: {amount} ({parts})."},
     "ov_changes_title": {"sv": "Förändring per region {first}–{second}, mnkr",
                          "en": "Change per region {first}–{second}, SEK m"},
     "ov_changes_alt": {"sv": "Liggande stapeldiagram med förändringen i miljoner kronor per region från {first} till "

@@ -111,9 +111,9 @@ def _sample() -> list[tuple[str, Case]]:
         picked.append((PAGES[i % len(PAGES)].script, case))
     for spec in PAGES:
         picked.append((spec.script, by_id["every-param-script"]))
-    picked.append(("pages/regioner.py", by_id["good-year-bad-region"]))
-    picked.append(("pages/over_tid.py", by_id["good-lang-bad-year"]))
-    picked.append(("pages/data.py", next(c for c in CASES if c.id.startswith("key-%3Cscript"))))
+    picked.append(("views/regioner.py", by_id["good-year-bad-region"]))
+    picked.append(("views/over_tid.py", by_id["good-lang-bad-year"]))
+    picked.append(("views/data.py", next(c for c in CASES if c.id.startswith("key-%3Cscript"))))
     return picked
 
 

@@ -22,7 +22,7 @@ MAY_ALLOW_HTML = {"markdown", "write", "caption", "html", "iframe"}
 
 def scanned_files() -> list[Path]:
     root = paths.ROOT
-    files = [root / "app.py", *sorted((root / "pages").rglob("*.py")), *sorted((root / "components").rglob("*.py"))]
+    files = [root / "app.py", *sorted((root / "views").rglob("*.py")), *sorted((root / "components").rglob("*.py"))]
     return [f for f in files if f.exists()]
 
 
@@ -64,7 +64,7 @@ def offenders(source: str, filename: str = "<snippet>") -> list[str]:
 def test_the_scan_covers_the_app():
     names = {f.relative_to(paths.ROOT).as_posix() for f in scanned_files()}
     assert "app.py" in names
-    assert any(n.startswith("pages/") for n in names) and any(n.startswith("components/") for n in names)
+    assert any(n.startswith("views/") for n in names) and any(n.startswith("components/") for n in names)
 
 
 def test_no_raw_html_from_data_or_url():
