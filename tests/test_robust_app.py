@@ -17,34 +17,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_robust_urls import CASES, Case, decode
 
-from components.navigation import PAGES
+from components.navigation import PAGES, by_url_path
 from funding import filters as flt
 from funding import paths
 
 APP = str(paths.ROOT / "app.py")
 URL_WARNING = re.compile(r"[”“]([A-Za-z_]+)” (?:i adressen|in the address)")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def navigation_only():
-    """Keep AppTest on st.navigation: it re-detects the pages/ folder before every run.
-
-    AppTest resets PagesManager.uses_pages_directory before each run, so with a folder called pages/
-    next to app.py every run after the first takes Streamlit's legacy path, which runs the page file on
-    its own (no app.py, no filters, no URL parsing). Forcing the flag off gives what a browser gets once
-    app.py has run; tests/browser/test_robust_browser.py checks a fresh server's very first deep link.
-    """
-    from streamlit.runtime import pages_manager
-
-    original = pages_manager.PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pages_manager.PagesManager, "__init__", init)
-        yield
 
 
 def _nodes(node) -> Iterator:
@@ -111,9 +89,9 @@ def _sample() -> list[tuple[str, Case]]:
         picked.append((PAGES[i % len(PAGES)].script, case))
     for spec in PAGES:
         picked.append((spec.script, by_id["every-param-script"]))
-    picked.append(("views/regioner.py", by_id["good-year-bad-region"]))
-    picked.append(("views/over_tid.py", by_id["good-lang-bad-year"]))
-    picked.append(("views/data.py", next(c for c in CASES if c.id.startswith("key-%3Cscript"))))
+    picked.append((by_url_path("regioner").script, by_id["good-year-bad-region"]))
+    picked.append((by_url_path("over-tid").script, by_id["good-lang-bad-year"]))
+    picked.append((by_url_path("data").script, next(c for c in CASES if c.id.startswith("key-%3Cscript"))))
     return picked
 
 
@@ -121,7 +99,7 @@ SAMPLE = _sample()
 
 
 @pytest.fixture(scope="module")
-def baselines(navigation_only) -> dict[str, dict]:
+def baselines() -> dict[str, dict]:
     """Each page as it looks without parameters: the default view."""
     out = {}
     for spec in PAGES:

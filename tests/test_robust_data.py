@@ -30,22 +30,6 @@ APP = str(paths.ROOT / "app.py")
 TRACEBACK_SIGNS = ("Traceback", 'File "', "site-packages", "Error:", ".py\", line")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def navigation_only():
-    """As in test_robust_app.py: keep AppTest on st.navigation despite the folder called pages/."""
-    from streamlit.runtime import pages_manager
-
-    original = pages_manager.PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pages_manager.PagesManager, "__init__", init)
-        yield
-
-
 @pytest.fixture()
 def curated(ds, tmp_path) -> Path:
     """A private copy of the real curated data, to damage."""

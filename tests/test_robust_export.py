@@ -21,7 +21,7 @@ NOW = datetime(2026, 11, 25, 9, 0, tzinfo=export.TIMEZONE)
 KEY = ["year", "grant_id", "stream_id", "region_code", "recipient_level", "status"]
 
 NASTY = ['=HYPERLINK("http://example.invalid","x")', "rad ett\r\nrad två", "semi;kolon", 'citat"tecken', "\ttab",
-         "-5", "+46 8 123", "@SUM(A1)", "komma, och; allt \"på\" en\nrad", "   "]
+         "-5", "+46 8 123", "@SUM(A1)", "komma, och; allt \"på\" en\nrad", "   ", "vagn\rretur"]
 
 
 def read_back(fmt: str, data: bytes) -> pd.DataFrame:
