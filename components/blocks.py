@@ -9,14 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from .downloads import render_downloads
 from .figures import CONFIG
 from .labels import Labels, md_escape
 from .state import Context
-
-try:  # issue 5 writes the download UI in parallel; until it exists the tables simply have no buttons
-    from .downloads import render_downloads
-except ImportError:  # pragma: no cover - removed once components/downloads.py is in place
-    render_downloads = None
 
 
 def source_line(rows: pd.DataFrame, labels: Labels, tr) -> str:
@@ -27,8 +23,8 @@ def source_line(rows: pd.DataFrame, labels: Labels, tr) -> str:
 
 
 def downloads(rows: pd.DataFrame, ctx: Context, key: str) -> None:
-    if render_downloads is not None:
-        render_downloads(rows, ctx.filters.describe(), ctx.lang, key)
+    """Download buttons for exactly `rows` (issue 5's component), described by the active filters."""
+    render_downloads(rows, ctx.filters.describe(), ctx.lang, key)
 
 
 def text(body: str) -> None:
@@ -43,7 +39,7 @@ def caption(body: str) -> None:
 
 
 def chart(ctx: Context, fig: go.Figure, *, key: str, title: str, alt: str, summary: str, table: pd.DataFrame,
-          rows: pd.DataFrame, notes: Iterable[str] = (), heading: str = "subheader") -> None:
+          rows: pd.DataFrame, notes: Iterable[str] = (), heading: str = "header") -> None:
     """One chart with everything WCAG and the issue ask of it. `rows` are the tidy-view rows behind it."""
     with st.container(key=f"chart_{key}"):
         (st.header if heading == "header" else st.subheader)(title, anchor=False)
@@ -58,12 +54,9 @@ def chart(ctx: Context, fig: go.Figure, *, key: str, title: str, alt: str, summa
 
 
 def table_view(table: pd.DataFrame, alt: str | None = None) -> None:
-    """A small table as real HTML (readable by screen readers), its text cells escaped for Markdown."""
-    shown = table.copy()
-    for col in shown.columns:
-        if shown[col].dtype == object or pd.api.types.is_string_dtype(shown[col]):
-            shown[col] = shown[col].map(md_escape, na_action="ignore")
-    st.table(shown, hide_index=True, alt=alt)
+    """A table of preformatted text. st.dataframe rather than st.table: on a phone every table is wider than
+    the screen, and only the data grid can then be scrolled with the keyboard (WCAG 2.1.1)."""
+    st.dataframe(table, hide_index=True, width="stretch", height="content", alt=alt)
 
 
 def notice(body: str, kind: str = "info") -> None:
@@ -87,7 +80,7 @@ def metrics_row(items, columns: int = 5) -> None:
                 caption(note)
 
 
-def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "subheader") -> None:
+def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "header") -> None:
     """Draw a ChartSpec, or say plainly that nothing matches."""
     if spec is None:
         st.info(empty_message or ctx.tr("no_rows"))

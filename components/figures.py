@@ -342,6 +342,7 @@ def profile(by_status: pd.DataFrame, national: pd.DataFrame, labels: Labels, reg
 
     `by_status`: year, status, amount_sek, sek_per_capita; `national`: year, national_per_capita.
     """
+    national = national.dropna(subset=["national_per_capita"])
     years = [str(y) for y in sorted(set(by_status["year"]) | set(national["year"]))]
     fig = go.Figure()
     for status in STATUSES:
@@ -356,8 +357,8 @@ def profile(by_status: pd.DataFrame, national: pd.DataFrame, labels: Labels, reg
                     hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     country = t("rp_national_label", labels.lang)
     fig.add_scatter(x=national["year"].astype(str), y=national["national_per_capita"], mode="markers",
-                    name=country, marker={"symbol": "line-ew-open", "size": 44, "line": {"width": 3,
-                                                                                          "color": "#000000"}},
+                    name=country, marker={"symbol": "line-ew-open", "size": 44, "color": "#000000",
+                                          "line": {"width": 3, "color": "#000000"}},
                     hovertext=[f"{country}, {y}: {labels.per_capita(v)}" for y, v in
                                zip(national["year"], national["national_per_capita"], strict=True)],
                     hovertemplate="%{hovertext}<extra></extra>")

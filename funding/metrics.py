@@ -305,7 +305,8 @@ def profile(view: pd.DataFrame, regions: pd.DataFrame, pop: pd.Series, streams: 
         records.append({
             "year": year, "own_sek": own, "joint_sek": joint, "amount_sek": own + joint,
             "sek_per_capita": (own + joint) / int(pop[code]),
-            "national_per_capita": comp.national_per_capita,
+            # A national figure from the few regions a partial year has would be no national figure at all.
+            "national_per_capita": comp.national_per_capita if comp.regions_with_data == len(regions) else None,
             "rank": int(me["rank"]), "ranked": comp.regions_with_data,
             "estimated_sek": int(in_year.loc[in_year["status"] == "estimated", "amount_sek"].sum()),
         })

@@ -18,6 +18,6 @@ if view.map is None:
 else:
     left, right = st.columns([5, 6], gap="medium")
     with left:
-        blocks.show(ctx, view.map, heading="subheader")
+        blocks.show(ctx, view.map)
     with right:
-        blocks.show(ctx, view.bars, heading="subheader")
+        blocks.show(ctx, view.bars)
