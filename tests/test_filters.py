@@ -1,0 +1,203 @@
+"""URL query parameters -> Filters: allow-lists, fallbacks with warnings, and a round trip back to the URL."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from funding import filters as flt
+from funding.i18n import TEXT, t
+
+
+@pytest.fixture(scope="module")
+def options(ds) -> flt.FilterOptions:
+    return flt.FilterOptions.from_view(ds.view, ds.region_codes)
+
+
+def parse(params, options):
+    return flt.parse(params, options)
+
+
+def test_options_come_from_the_data(options, ds):
+    assert options.years == (2023, 2024, 2025, 2026, 2027, 2028)
+    assert options.regions == tuple(ds.regions["region_code"])
+    assert len(options.regions) == 21 and options.regions[0] == "01" and options.regions[-1] == "25"
+    assert options.statuses == ("decided", "estimated", "announced")
+    assert options.levels == ("region", "county", "municipalities", "organisation")
+    assert set(options.grants) == {"primarvard", "psykiatri-vuxna", "ok-psykisk-halsa"}
+    # Grants the sources name without an exact figure are never offered as a filter with amounts.
+    assert "psykiatri-vardplatser" not in options.grants
+
+
+def test_no_parameters_give_the_defaults(options):
+    result = parse({}, options)
+    assert result.filters == flt.Filters()
+    assert result.warnings == ()
+    assert result.filters.statuses == ("decided", "estimated", "announced")
+    assert result.filters.lang == "sv"
+
+
+def test_repeated_keys_and_commas_are_merged_sorted_and_deduplicated(options):
+    result = parse({"year": ["2026", "2025,2024", "2025"], "region": "14, 01"}, options)
+    assert result.warnings == ()
+    assert result.filters.years == (2024, 2025, 2026)
+    assert result.filters.regions == ("01", "14")
+
+
+def test_single_digit_region_codes_are_padded(options):
+    assert parse({"region": "1"}, options).filters.regions == ("01",)
+
+
+@pytest.mark.parametrize(("params", "param", "reason"), [
+    ({"region": "99"}, "region", "unknown"),
+    ({"region": "01,99"}, "region", "unknown"),
+    ({"year": "2031"}, "year", "unknown"),
+    ({"year": "20x5"}, "year", "malformed"),
+    ({"year": ""}, "year", "empty"),
+    ({"year": " , ,"}, "year", "empty"),
+    ({"grant": "<script>alert(1)</script>"}, "grant", "malformed"),
+    ({"level": "kommun"}, "level", "unknown"),
+    ({"channel": "x" * 5000}, "channel", "too_long"),
+    ({"focus": ["a"] * 500}, "focus", "too_long"),
+    ({"lang": "fr"}, "lang", "unknown"),
+    ({"lang": ["sv", "en"]}, "lang", "conflicting"),
+    ({"unit": "ton"}, "unit", "unknown"),
+    ({"denom": ""}, "denom", "empty"),
+    ({"stream": 42}, "stream", "malformed"),
+    ({"status": None}, "status", "malformed"),
+])
+def test_a_bad_value_warns_names_the_parameter_and_falls_back(options, params, param, reason):
+    result = parse(params, options)
+    assert result.warnings == (flt.FilterWarning(param, reason),)
+    assert result.filters == flt.Filters()
+
+
+def test_one_bad_parameter_leaves_the_others_alone(options):
+    result = parse({"year": "2025", "region": "<b>", "lang": "en"}, options)
+    assert [w.param for w in result.warnings] == ["region"]
+    assert result.filters.years == (2025,)
+    assert result.filters.regions == ()
+    assert result.filters.lang == "en"
+
+
+def test_case_and_fullwidth_digits_are_normalised(options):
+    result = parse({"lang": "EN", "year": "２０２５", "status": "Estimated"}, options)
+    assert result.warnings == ()
+    assert result.filters.lang == "en"
+    assert result.filters.years == (2025,)
+    assert result.filters.statuses == ("decided", "estimated")
+
+
+@pytest.mark.parametrize("value", [
+    "٢٠٢٥",            # Arabic-Indic digits: digits to Python, not to the allow-list
+    "2025\u200b",      # zero-width space
+    "\u202e5202",      # right-to-left override
+    "２０２５年",
+    "2025\x00",
+    "\ud800",          # a lone surrogate, as a broken URL decoder may hand over
+    "%3Cscript%3E",
+    "1e3",
+    "-2025",
+])
+def test_odd_unicode_is_rejected_not_crashed_on(options, value):
+    result = parse({"year": value}, options)
+    assert result.filters.years == ()
+    assert [w.param for w in result.warnings] == ["year"]
+
+
+def test_statuses_always_keep_decided_money(options):
+    assert parse({"status": "announced"}, options).filters.statuses == ("decided", "announced")
+    assert parse({"status": "decided"}, options).filters.statuses == ("decided",)
+
+
+def test_unknown_parameter_names_are_ignored(options):
+    result = parse({"utm_source": "x", "embed": "true", "<script>": "1"}, options)
+    assert result.filters == flt.Filters()
+    assert result.warnings == ()
+
+
+def test_a_broken_mapping_is_treated_as_no_parameters(options):
+    class Broken(dict):
+        def items(self):
+            raise RuntimeError("boom")
+
+    assert parse(Broken(year="2025"), options) == flt.ParseResult(flt.Filters(), ())
+
+
+def test_generated_hostile_values_never_raise(options):
+    rng = random.Random(20260122)
+    alphabet = string.printable + "åäöÅÄÖ€\u00a0\u200b\u202e\ufeff<>\"'&%;=,２０"
+    params = list(flt.PARAMS) + ["", "x"]
+    for _ in range(600):
+        query = {}
+        for _ in range(rng.randint(1, 4)):
+            values = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+                      for _ in range(rng.randint(1, 3))]
+            query[rng.choice(params)] = values if len(values) > 1 else values[0]
+        result = parse(query, options)
+        assert isinstance(result.filters, flt.Filters)
+        for warning in result.warnings:
+            assert warning.param in flt.PARAMS
+            assert warning.reason in {"unknown", "malformed", "empty", "too_long", "conflicting"}
+        f = result.filters
+        assert set(f.years) <= set(options.years) and set(f.regions) <= set(options.regions)
+        assert f.lang in flt.LANGS and f.unit in flt.UNITS and f.denom in flt.DENOMINATORS
+
+
+@pytest.mark.parametrize("f", [
+    flt.Filters(),
+    flt.Filters(years=(2025, 2026), regions=("01", "14"), lang="en"),
+    flt.Filters(levels=("region",), channels=("skr",), statuses=("decided", "announced"), unit="capita"),
+    flt.Filters(grants=("primarvard",), streams=("pv-regioner",), focus=("primarvard",), denom="key"),
+])
+def test_to_params_round_trips(options, f):
+    params = f.to_params()
+    assert parse(params, options) == flt.ParseResult(f, ())
+    # Defaults never clutter the address.
+    assert flt.Filters().to_params() == {}
+
+
+def test_to_params_lists_values_in_canonical_order():
+    f = flt.Filters(years=(2025, 2026), regions=("01", "14"), statuses=("decided",))
+    assert f.to_params() == {"year": ["2025", "2026"], "region": ["01", "14"], "status": ["decided"]}
+
+
+def test_describe_names_every_filter():
+    described = flt.Filters(years=(2025,), lang="en").describe()
+    assert described["year"] == ["2025"]
+    assert described["region"] == []
+    assert described["status"] == ["decided", "estimated", "announced"]
+    assert described["lang"] == "en"
+    assert set(described) == set(flt.PARAMS)
+
+
+def test_normalise_params_compares_urls_by_content():
+    assert flt.normalise_params({"year": ["2026", "2025"], "foo": "x"}) == {"year": ["2025", "2026"]}
+    assert flt.normalise_params({"year": "2025"}) == {"year": ["2025"]}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_warning_has_a_message_naming_the_parameter(lang):
+    for param in flt.PARAMS:
+        default = t(f"default_{param}", lang)
+        for reason in ("unknown", "malformed", "empty", "too_long", "conflicting"):
+            message = t(f"warn_{reason}", lang, param=param, default=default)
+            assert param in message and default in message
+            assert "<" not in message
+
+
+def test_both_languages_define_every_string_with_the_same_placeholders():
+    field_names = string.Formatter()
+    for key, entry in TEXT.items():
+        assert set(entry) == {"sv", "en"}, key
+        names = [{f[1] for f in field_names.parse(entry[lang]) if f[1]} for lang in ("sv", "en")]
+        assert names[0] == names[1], key
+
+
+def test_prose_has_the_same_paragraphs_in_both_languages():
+    from funding.i18n import PROSE
+
+    for key, entry in PROSE.items():
+        assert len(entry["sv"]) == len(entry["en"]), key
