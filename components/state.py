@@ -83,8 +83,6 @@ def _seed(f: flt.Filters) -> None:
     ss["flt_lang"] = f.lang
     ss["flt_unit"] = f.unit
     ss["flt_denom"] = f.denom
-    for attr, key in PAGE_KEYS.items():
-        ss[key] = getattr(f, attr)
 
 
 def read_url(options: flt.FilterOptions) -> None:
@@ -150,10 +148,6 @@ def sidebar(ds: Dataset, options: flt.FilterOptions, lang: str) -> flt.Filters:
         announced = st.checkbox(tr("f_announced"), key="flt_announced")
         st.button(tr("reset"), on_click=_reset, key="flt_reset")
 
-    # A page widget's state is dropped on pages that do not draw it; keep its last value here.
-    for attr, key in PAGE_KEYS.items():
-        if key in ss:
-            ss[f"flt_{attr}"] = ss[key]
     statuses = tuple(s for s, keep in (("decided", True), ("estimated", estimated), ("announced", announced)) if keep)
     order = {name: {v: i for i, v in enumerate(getattr(options, name))} for name in MULTI_KEYS}
 
@@ -205,15 +199,21 @@ def context() -> Context:
                    rows=metrics.select(ds.view, f), pop=metrics.populations(ds.population))
 
 
+def _page_choice_changed(attr: str) -> None:
+    st.session_state[f"flt_{attr}"] = st.session_state[PAGE_KEYS[attr]]
+
+
 def page_choice(attr: str, options: tuple[str, ...], label: str, format_func, horizontal: bool = True) -> str:
-    """A page-level setting that lives in the URL (unit, denom); app.py writes it there on the next run."""
+    """A page-level setting that lives in the URL (unit, denom).
+
+    Its value is kept under flt_<attr>, not in the widget: Streamlit forgets a widget's state on the pages
+    that do not draw it. A change lands there (callback) before app.py writes the URL on the same rerun.
+    """
     ss = st.session_state
-    key = PAGE_KEYS[attr]
-    if key not in ss:
-        ss[key] = ss.get(f"flt_{attr}", options[0])
-    if ss[key] not in options:
-        ss[key] = options[0]
-    return st.radio(label, options, key=key, format_func=format_func, horizontal=horizontal)
+    value = ss.get(f"flt_{attr}")
+    ss[PAGE_KEYS[attr]] = value if value in options else options[0]
+    return st.radio(label, options, key=PAGE_KEYS[attr], format_func=format_func, horizontal=horizontal,
+                    on_change=_page_choice_changed, args=(attr,))
 
 
 def _profile_region_changed() -> None:

@@ -1,0 +1,298 @@
+"""Every page through Streamlit's AppTest: it runs, shows the curated figures, restores views from the URL,
+writes the view back to the URL and switches language.
+
+Expected figures are computed here from the raw allocations table and formatted with funding.fmt, so a
+page that drew a different number (or the same number in another format) fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.navigation import PAGES, by_url_path
+from funding import fmt, paths
+
+APP = str(paths.ROOT / "app.py")
+TIMEOUT = 120  # the first run in a process imports pandas, plotly and pyarrow
+
+
+def open_page(url_path: str = "", **params: str | list[str]) -> AppTest:
+    """What a browser gets for /url_path?params: the entry point reads the URL, then the page runs."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if url_path:
+        at.switch_page(by_url_path(url_path).script).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def table(at: AppTest, alt: str) -> pd.DataFrame:
+    """The table whose accessible name (alt) is `alt`: a chart's "Visa som tabell" carries the chart title."""
+    found = [d.value for d in at.dataframe if d.proto.alt == alt]
+    assert len(found) == 1, [d.proto.alt for d in at.dataframe]
+    return found[0]
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "header", "markdown", "caption", "info", "warning") for e in
+             getattr(at, kind)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    # Text built from data is Markdown-escaped ("2025\\–2026\\:"); compare what the reader sees.
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+def alloc_sum(ds, **conditions) -> int:
+    a = ds.allocations
+    mask = pd.Series(True, index=a.index)
+    for col, value in conditions.items():
+        mask &= a[col].isin(value) if isinstance(value, list | tuple) else (a[col] == value)
+    return int(a.loc[mask, "amount_sek"].sum())
+
+
+def population(ds, code: str) -> int:
+    pop = ds.population
+    return int(pop.loc[pop["region_code"] == code, "count"].iloc[0])
+
+
+# ---------------------------------------------------------------- every page
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[s.url_path or "oversikt" for s in PAGES])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_page_runs_in_both_languages(spec, lang):
+    at = open_page(spec.url_path, lang=lang) if lang == "en" else open_page(spec.url_path)
+    assert at.title, "every page has an h1"
+    if spec.url_path:
+        assert at.title[0].value == spec.title(lang)
+    assert at.sidebar.radio(key="flt_lang").value == lang
+    assert not at.warning
+    # Swedish labels by default, English with lang=en.
+    year_label = at.multiselect(key="flt_year").label
+    assert year_label == {"sv": "År", "en": "Years"}[lang]
+
+
+# ---------------------------------------------------------------- Översikt
+
+
+def test_overview_headline_and_totals_match_the_data(ds):
+    at = open_page()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Totalt 2025"] == fmt.compact_sek(2_060_000_000) == "2,06\u00a0mdkr"
+    assert metrics["Totalt 2026"] == fmt.compact_sek(1_896_000_000)
+    assert metrics["Statsbidrag med belopp"] == "3"
+    assert metrics["Kronor per invånare 2025"] == "194,58\u00a0kr"
+    captions = "\n".join(c.value for c in at.caption)
+    assert fmt.sek(2_060_000_000) in captions and fmt.sek(1_896_000_000) in captions
+    assert "över 1,3 miljarder kronor" in captions  # the 2026 total says it is incomplete, right under it
+    assert "Varav 396\u00a0000\u00a0000\u00a0kr är skattat" in captions
+
+    totals = table(at, "Belopp per år, statsbidrag och kanal, mnkr, 2023–2028")
+    rows = totals.set_index(["År", "Statsbidrag", "Status"])["Belopp (kr)"]
+    agreement = "Överenskommelse om psykisk hälsa och suicidprevention"
+    assert rows[("2025", agreement, "beslutat")] == fmt.sek(alloc_sum(ds, year=2025, grant_id="ok-psykisk-halsa"))
+    assert rows[("2023", agreement, "beslutat")] == fmt.sek(81_364_628)
+    primary = "Primärvårdens arbete med psykisk ohälsa"
+    assert rows[("2026", primary, "skattat")] == fmt.sek(396_000_000)
+    assert rows[("2027", primary, "aviserat")] == fmt.sek(400_000_000)
+    assert len(totals) == 9
+
+
+def test_overview_follows_the_filters(ds):
+    at = open_page(year=["2026"], status="decided")
+    totals = table(at, "Belopp per år, statsbidrag och kanal, mnkr, 2026")
+    assert list(totals["Belopp (kr)"]) == [fmt.sek(1_500_000_000)]
+    assert set(totals["Status"]) == {"beslutat"}
+    # The headline covers the whole country and all grants whatever the filters say.
+    assert {m.label: m.value for m in at.metric}["Totalt 2025"] == "2,06\u00a0mdkr"
+    changes = table(at, "Förändring per region 2025–2026, mnkr").set_index("Region")
+    first = alloc_sum(ds, year=2025, region_code="01", recipient_level=["region", "county"])
+    second = alloc_sum(ds, year=2026, region_code="01", recipient_level=["region", "county"], status="decided")
+    assert changes.loc["Stockholm", "2025"] == fmt.sek(first)
+    assert changes.loc["Stockholm", "2026"] == fmt.sek(second)
+
+
+# ---------------------------------------------------------------- Regioner
+
+
+def test_regions_compare_the_complete_years_by_default(ds):
+    at = open_page("regioner")
+    ranked = table(at, "Regionerna i rangordning, kronor per invånare, 2025–2026").set_index("Region")
+    for code, name in (("01", "Stockholm"), ("09", "Gotland"), ("25", "Norrbotten")):
+        amount = alloc_sum(ds, year=[2025, 2026], region_code=code, recipient_level=["region", "county"])
+        assert ranked.loc[name, "Belopp (kr)"] == fmt.sek(amount)
+        assert ranked.loc[name, "Kr per invånare"] == fmt.sek_per_capita(round(amount / population(ds, code), 2))
+    national = alloc_sum(ds, year=[2025, 2026], recipient_level=["region", "county"])
+    assert ranked.loc["Riket", "Belopp (kr)"] == fmt.sek(national)
+    assert ranked.loc["Riket", "Kr per invånare"] == fmt.sek_per_capita(national / 10_587_140)
+    per_capita = {name: ranked.loc[name, "Kr per invånare"] for name in ranked.index}
+    assert ranked.loc[ranked["Rang"] == "1"].index[0] == "Gotland", per_capita
+    assert "2025–2026: de år då alla regioner har belopp" in texts(at)
+    assert "okfse/sweden-geojson" in texts(at)  # the map carries its credit
+
+
+def test_regions_with_the_key_denominator_say_which_streams_are_left_out(ds):
+    at = open_page("regioner", year="2026", denom="key")
+    assert at.radio(key="pg_denom").value == "key"
+    ranked = table(at, "Regionerna i rangordning, kronor per invånare, 2026").set_index("Region")
+    assert ranked.loc["Riket", "Belopp (kr)"] == fmt.sek(396_000_000)
+    left_out = [i.value for i in at.info if "nyckelbefolkning inte finns i källorna" in i.value]
+    assert left_out and "18 år och äldre" in left_out[0] and "0–25 år" in left_out[0]
+    assert at.query_params["denom"] == "key"
+
+
+def test_regions_warn_when_a_year_has_only_some_regions():
+    at = open_page("regioner", year=["2023", "2025"])
+    assert any("För 2023 finns bara en del av regionerna" in i.value for i in at.info)
+
+
+# ---------------------------------------------------------------- Över tid
+
+
+def test_over_time_restores_regions_unit_and_language_from_the_url(ds):
+    at = open_page("over-tid", region="14,01", unit="capita", lang="en", level="region,county")
+    assert at.multiselect(key="flt_region").value == ["01", "14"]
+    assert at.multiselect(key="flt_level").value == ["region", "county"]
+    assert at.radio(key="pg_unit").value == "capita"
+    assert at.sidebar.radio(key="flt_lang").value == "en"
+    assert at.header[0].value == "Amounts per year, Stockholm, Västra Götaland, SEK per inhabitant, 2023–2026"
+    data = table(at, at.header[0].value)
+    vg_2024 = data.loc[(data["Region"] == "Västra Götaland") & (data["Year"] == "2024")]
+    assert list(vg_2024["Amount (SEK)"]) == [fmt.sek(106_679_944, "en")]
+    assert list(vg_2024["SEK per inhabitant"]) == [fmt.sek_per_capita(106_679_944 / population(ds, "14"), "en")]
+    # The address now holds the normalised view, repeated keys in canonical order.
+    assert at.query_params == {"region": ["01", "14"], "level": ["region", "county"], "lang": "en",
+                               "unit": "capita"}
+
+
+def test_over_time_for_the_whole_country_includes_announced_years():
+    at = open_page("over-tid")
+    data = table(at, "Belopp per år, Riket, mnkr, 2023–2028").set_index(["År", "Status"])
+    assert data.loc[("2027", "aviserat"), "Belopp (kr)"] == fmt.sek(1_900_000_000)
+    assert data.loc[("2026", "skattat"), "Belopp (kr)"] == fmt.sek(396_000_000)
+
+
+# ---------------------------------------------------------------- Fokusområden, Regionprofil, Data, Om
+
+
+def test_focus_areas_split_the_filtered_money(ds):
+    at = open_page("fokusomraden", year="2025")
+    shares = table(at, "Andel per fokusområde, procent, 2025").set_index("Fokusområde")
+    assert shares.loc["Primärvård vid psykisk ohälsa", "Belopp (kr)"] == fmt.sek(496_000_000)
+    assert shares.loc["Primärvård vid psykisk ohälsa", "Andel"] == fmt.percent(496 / 2060)
+    tree = table(at, "Fördelning på kanal, statsbidrag och delområde, mnkr, 2025")
+    streams_2025 = ds.allocations.loc[ds.allocations["year"] == 2025, "stream_id"].nunique()
+    assert len(tree) == streams_2025 == 9
+    assert fmt.sek(500_000_000) in set(tree["Belopp (kr)"])  # complex needs (regions), as published
+
+
+def test_region_profile_shows_own_and_county_joint_money_apart(ds):
+    at = open_page("regionprofil", region="14")
+    assert at.header[0].value == "Västra Götaland: statsbidrag för psykisk hälsa"
+    joint = table(at, "Länsgemensamma medel (till region och kommuner i länet tillsammans)")
+    assert set(joint["År"]) == {"2023", "2024", "2025"}
+    amounts = joint["Belopp (kr)"].str.replace("\u00a0", "").str.removesuffix("kr").astype(int)
+    assert amounts.sum() == alloc_sum(ds, region_code="14", recipient_level="county")
+    own = table(at, "Regionens egna statsbidrag och delområden")
+    estimated = own.loc[own["Status"] == "skattat"]
+    assert list(estimated["År"]) == ["2026"]
+    assert list(estimated["Belopp (kr)"]) == [fmt.sek(alloc_sum(ds, region_code="14", status="estimated"))]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Totalt 2026"] == fmt.msek(alloc_sum(ds, year=2026, region_code="14",
+                                                     recipient_level=["region", "county"]))
+    assert metrics["Rang 2026"].endswith("av 21")
+
+
+def test_choosing_a_region_on_the_profile_updates_the_filter_and_the_url():
+    at = open_page("regionprofil")
+    assert any("Välj en region" in i.value for i in at.info)
+    at.selectbox(key="pg_region").select("09").run()
+    assert at.multiselect(key="flt_region").value == ["09"]
+    assert at.header[0].value == "Gotland: statsbidrag för psykisk hälsa"
+    assert at.query_params["region"] == "09"
+
+
+def test_data_page_lists_exactly_the_filtered_rows(ds):
+    at = open_page("data", year="2026", region="01")
+    shown = at.dataframe[0].value
+    expected = ds.allocations.loc[(ds.allocations["year"] == 2026) & (ds.allocations["region_code"] == "01")]
+    assert len(shown) == len(expected) == 4
+    assert int(shown["Belopp (kr)"].sum()) == int(expected["amount_sek"].sum())
+    assert "4 rader" in texts(at)
+
+
+def test_about_page_lists_sources_checks_and_grants_without_figures(ds):
+    at = open_page("om")
+    sources = table(at, "Källor")
+    assert len(sources) == len(ds.sources) == 5
+    assert "S2025/00397" in set(sources["Diarienummer"])
+    no_figures = table(at, "Statsbidrag utan exakta belopp")
+    assert "över 1,3 miljarder kronor" in set(no_figures["Belopp enligt källan"])
+    body = texts(at)
+    assert "97 kontroller, 78 exakta, 19" in body
+    assert "WCAG 2.1 nivå AA" in body
+    assert "okfse/sweden-geojson" in body
+    assert fmt.sek(396_000_000) in body  # which figures are estimates, and of what total
+
+
+# ---------------------------------------------------------------- URL, widgets and language
+
+
+def test_bad_url_values_warn_by_name_and_fall_back():
+    # The warnings belong to the run that read the address (in a browser: the linked page itself).
+    at = open_page(region="99", year="<script>alert(1)</script>", lang="en")
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 2
+    assert any("“region”" in w and "all regions" in w for w in warnings)
+    assert any("“year”" in w for w in warnings)
+    assert "<script" not in texts(at)
+    assert at.multiselect(key="flt_region").value == []
+    assert at.query_params == {"lang": "en"}  # the bad values are dropped from the address
+
+
+def test_changing_a_filter_writes_the_url_and_survives_a_language_switch():
+    at = open_page()
+    at.multiselect(key="flt_level").set_value(["county"]).run()
+    at.multiselect(key="flt_year").set_value([2025]).run()
+    assert at.query_params == {"level": "county", "year": "2025"}
+    at.sidebar.radio(key="flt_lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "State grants for mental health 2023–2028"
+    assert at.multiselect(key="flt_level").value == ["county"]
+    assert at.multiselect(key="flt_year").value == [2025]
+    assert at.query_params == {"level": "county", "year": "2025", "lang": "en"}
+    totals = table(at, "Amounts per year, grant and channel, SEK m, 2025")
+    assert list(totals["Amount (SEK)"]) == [fmt.sek(493_000_000, "en")]  # county-joint funds 2025
+
+
+def test_page_settings_stay_in_the_url_of_their_own_page():
+    at = open_page("over-tid")
+    at.radio(key="pg_unit").set_value("capita").run()
+    assert at.query_params == {"unit": "capita"}
+    at.switch_page(by_url_path("data").script).run()
+    assert at.query_params == {}
+    at.switch_page(by_url_path("over-tid").script).run()
+    assert at.radio(key="pg_unit").value == "capita"
+    assert at.query_params == {"unit": "capita"}
+
+
+def test_reset_returns_to_the_defaults():
+    at = open_page(year="2025", region="01", status="decided")
+    at.button(key="flt_reset").click().run()
+    assert at.multiselect(key="flt_year").value == []
+    assert at.checkbox(key="flt_estimated").value is True
+    assert at.query_params == {}
+
+
+def test_missing_data_gives_an_error_page_with_the_rebuild_command(tmp_path, monkeypatch):
+    monkeypatch.setenv("FUNDING_CURATED_DIR", str(tmp_path / "nowhere"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Datan kan inte visas just nu"
+    assert "manifest.json" in at.text[0].value
+    assert at.code[0].value == "make data"
