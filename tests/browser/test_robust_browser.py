@@ -14,6 +14,8 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, quote, urlparse
 
@@ -300,3 +302,16 @@ def test_a_crash_shows_visitors_no_internals(browser, tmp_path):
     finally:
         context.close()
         stop_server(proc)
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+def test_the_running_server_refuses_uploads_without_an_xsrf_token(server_url, method):
+    """XSRF protection as the server actually applies it (tests/test_setup.py reads the setting itself)."""
+    body = b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n1\r\n--x--\r\n"
+    request = urllib.request.Request(f"{server_url}/_stcore/upload_file/some-session/some-file", method=method,
+                                     data=body if method == "PUT" else None,
+                                     headers={"Content-Type": "multipart/form-data; boundary=x"})
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(request, timeout=10)  # the test's own local server
+    assert err.value.code == 403
+    assert b"XSRF" in err.value.read()
