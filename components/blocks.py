@@ -59,6 +59,11 @@ def table_view(table: pd.DataFrame, alt: str | None = None) -> None:
     st.dataframe(table, hide_index=True, width="stretch", height="content", alt=alt)
 
 
+def bullets(items: list[tuple[str, str]]) -> None:
+    """A list of (bold lead, rest) pairs from the data, escaped for Markdown."""
+    st.markdown("\n".join(f"- **{md_escape(lead)}**. {md_escape(rest)}" for lead, rest in items))
+
+
 def notice(body: str, kind: str = "info") -> None:
     """An info or warning box; `body` may hold data, so it is escaped."""
     getattr(st, kind)(md_escape(body))

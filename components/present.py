@@ -386,8 +386,8 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
     notes: list[str] = []
     for r in by_year.tail(2).itertuples():  # the two latest years; the chart and table show them all
         items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek), (lb.money(r.amount_sek),)))
-        items.append(Metric(tr("rp_per_capita", year=r.year), lb.per_capita(r.sek_per_capita),
-                            (tr("rp_vs_country", value=lb.per_capita(r.national_per_capita)),)))
+        items.append(Metric(tr("rp_per_capita", year=r.year), lb.kr(r.sek_per_capita),
+                            (tr("rp_vs_country", value=lb.kr(r.national_per_capita)),)))
         rank_note = tr("rp_rank_help", n=r.ranked) if r.ranked == len(ctx.ds.regions) else tr(
             "rp_partial", n=r.ranked, year=r.year)
         items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked), (rank_note,)))
@@ -400,7 +400,7 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
         fig = figures.profile(split, by_year[["year", "national_per_capita"]], lb, prof.region_name)
         last = by_year.iloc[-1]
         summary = tr("rp_chart_summary", year=int(last["year"]), region=prof.region_name,
-                     value=lb.per_capita(last["sek_per_capita"]), national=lb.per_capita(last["national_per_capita"]))
+                     value=lb.kr(last["sek_per_capita"]), national=lb.kr(last["national_per_capita"]))
         table = pd.DataFrame({
             tr("year"): by_year["year"].astype(str),
             tr("col_amount"): [lb.money(a) for a in by_year["amount_sek"]],
@@ -410,7 +410,8 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
             tr("rank"): [tr("rg_rank_of", rank=int(r), n=int(n)) for r, n in zip(by_year["rank"], by_year["ranked"],
                                                                                  strict=True)],
         })
-        chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name), tr("rp_chart_alt"), summary,
+        title = tr("rp_chart_title", region=prof.region_name, years=_years(mine))
+        chart = ChartSpec("profile", fig, title, tr("rp_chart_alt"), summary,
                           table, mine, (tr("legend_status"), *estimate_notes(ctx, mine)))
     return ProfileView(profile=prof, metrics=items, chart=chart, own=_detail_table(ctx, prof.streams),
                        joint=_detail_table(ctx, prof.joint), own_rows=mine.loc[mine["recipient_level"] == "region"],
@@ -446,7 +447,7 @@ def data_table(ctx: Context) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class AboutView:
-    sources: pd.DataFrame
+    sources: list[tuple[str, str]]   # (title, publisher, date, reference number and kind)
     keys: pd.DataFrame
     audit: pd.DataFrame
     reconciliation: dict[str, int]
@@ -457,11 +458,10 @@ class AboutView:
 
 def about(ctx: Context) -> AboutView:
     ds, lb, tr, en = ctx.ds, ctx.labels, ctx.tr, ctx.lang == "en"
-    src = ds.sources
-    sources = pd.DataFrame({
-        tr("col_title"): src["title"], tr("col_publisher"): src["publisher"], tr("col_date"): src["date"],
-        tr("col_diarienummer"): src["diarienummer"].fillna("–"), tr("col_kind"): src["kind"],
-    })
+    # A list rather than a table: the titles are long and must stay readable on a phone.
+    sources = [(str(r.title), f"{r.publisher}, {r.date}"
+                + (f", {tr('col_diarienummer').lower()} {r.diarienummer}" if isinstance(r.diarienummer, str) else "")
+                + f" ({r.kind})") for r in ds.sources.itertuples()]
     streams = ds.streams
     keys = pd.DataFrame({
         tr("grant"): [lb.grants.get(g, g) for g in streams["grant_id"]],

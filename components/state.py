@@ -45,11 +45,6 @@ class Context:
     rows: pd.DataFrame           # ds.view filtered by every filter
     pop: pd.Series               # region code -> population
 
-    @property
-    def years_label(self) -> str:
-        years = self.filters.years or tuple(sorted(int(y) for y in pd.unique(self.ds.view["year"])))
-        return year_span(years)
-
 
 def year_span(years: tuple[int, ...] | list[int]) -> str:
     """2025 | 2025–2026 | 2023, 2025–2026: consecutive years joined by an en dash."""

@@ -272,13 +272,13 @@ TEXT: dict[str, dict[str, str]] = {
     "rp_partial": {"sv": "Bara {n} region(er) har belopp {year} i källorna, så rangen säger inget det året.",
                    "en": "Only {n} region(s) have amounts for {year} in the sources, so the rank means nothing "
                          "that year."},
-    "rp_chart_title": {"sv": "Kronor per invånare per år, {region} och riket",
-                       "en": "SEK per inhabitant per year, {region} and Sweden"},
+    "rp_chart_title": {"sv": "Kronor per invånare per år, {region} och riket, {years}",
+                       "en": "SEK per inhabitant per year, {region} and Sweden, {years}"},
     "rp_chart_alt": {"sv": "Stapeldiagram med regionens kronor per invånare per år, med rikets värde som svart streck "
                            "vid varje stapel.",
                      "en": "Bar chart of the region's SEK per inhabitant per year, with the national value as a black "
                            "tick at each bar."},
-    "rp_chart_summary": {"sv": "{year}: {region} får {value} per invånare mot rikets {national}.",
+    "rp_chart_summary": {"sv": "{year} får {region} {value} per invånare, mot {national} i riket.",
                          "en": "{year}: {region} gets {value} per inhabitant against Sweden's {national}."},
     "rp_streams_title": {"sv": "Regionens egna statsbidrag och delområden",
                          "en": "The region's own grants and streams"},

@@ -241,16 +241,6 @@ def hierarchy(view: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def region_by_focus(view: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    """Kronor per region and focus area (regional rows only), with each region's share per focus area."""
-    rows = regional_rows(view)
-    out = totals_by(rows, ["region_code", "focus_area", "focus_name", "focus_name_en"])
-    out["region_name"] = out["region_code"].map(regions.set_index("region_code")["short_name"]).astype(str)
-    region_total = out.groupby("region_code")["amount_sek"].transform("sum")
-    out["share_of_region"] = out["amount_sek"] / region_total
-    return out
-
-
 # ---------------------------------------------------------------- one region
 
 

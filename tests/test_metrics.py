@@ -144,8 +144,6 @@ def test_focus_hierarchy_and_shares(ds):
     shares = metrics.shares(rows, "focus_area").set_index("focus_area")
     assert shares.loc["primarvard", "amount_sek"] == 496_000_000
     assert shares["share"].sum() == pytest.approx(1.0)
-    by_region = metrics.region_by_focus(rows, ds.regions)
-    assert by_region["amount_sek"].sum() == alloc_sum(ds, year=2025, recipient_level=["region", "county"])
 
 
 def test_profile_of_vastra_gotaland(ds, pop):
@@ -184,6 +182,5 @@ def test_nothing_mutates_the_shared_view(ds, pop):
     metrics.largest_changes(ds.view, ds.regions)
     metrics.over_time(ds.view, ds.regions, pop, ("01",))
     metrics.hierarchy(ds.view)
-    metrics.region_by_focus(ds.view, ds.regions)
     metrics.profile(ds.view, ds.regions, pop, ds.streams, ds.grants, "01")
     pd.testing.assert_frame_equal(ds.view, before)

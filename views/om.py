@@ -13,7 +13,7 @@ blocks.page_title(by_url_path("om").title(ctx.lang), tr("om_intro"))
 
 st.header(tr("om_sources"), anchor=False)
 st.markdown(tr("om_sources_text"))
-blocks.table_view(view.sources, alt=tr("om_sources"))
+blocks.bullets(view.sources)
 
 st.header(tr("om_definitions"), anchor=False)
 for paragraph in tr.prose("definitions", national_pop=lb.number(ctx.ds.national_population)):

@@ -1,0 +1,159 @@
+"""Every page in headless Chromium, on a laptop and a phone: charts drawn, no error box, no request to
+another host, no serious or critical axe-core violation, and screenshots in tests/artifacts/ to look at.
+
+One Streamlit server serves the whole session (conftest.server_url).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from components.navigation import PAGES, PageSpec
+from tests.browser.conftest import ARTIFACTS, RecordedPage, wait_for_app, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+EXCEPTION = "[data-testid='stException']"
+CHART = "[data-testid='stPlotlyChart']"
+# What each page opens with, and how many charts it must draw.
+CASES = {
+    "": ("", 2),
+    "regioner": ("", 2),
+    "over-tid": ("", 1),
+    "fokusomraden": ("", 3),
+    "regionprofil": ("?region=14", 1),
+    "data": ("", 0),
+    "om": ("", 0),
+}
+WIDTHS = {"laptop": (1366, 900), "phone": (390, 844)}
+
+
+def _slug(spec: PageSpec) -> str:
+    return spec.url_path or "oversikt"
+
+
+class Contexts:
+    """One browser context per screen size: the pages of a module share the cached JavaScript bundle."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.made: dict[tuple[int, int], object] = {}
+
+    def get(self, width: int, height: int):
+        if (width, height) not in self.made:
+            self.made[(width, height)] = self.browser.new_context(viewport={"width": width, "height": height},
+                                                                  locale="sv-SE")
+        return self.made[(width, height)]
+
+    def close(self) -> None:
+        for context in self.made.values():
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    made = Contexts(browser)
+    yield made
+    made.close()
+
+
+@pytest.fixture()
+def open_at(contexts, server_url):
+    """Open a path in a fresh tab (a fresh Streamlit session) at a given viewport."""
+    pages = []
+
+    def go(path: str, width: int, height: int) -> RecordedPage:
+        page = RecordedPage(contexts.get(width, height).new_page(), server_url)
+        pages.append(page.page)
+        page.goto(path)
+        return page
+
+    yield go
+    for page in pages:
+        page.close()
+
+
+def wait_for_chart_count(page, expected: int, timeout: float = 30_000) -> None:
+    if expected:
+        page.wait_for_function(f"document.querySelectorAll(\"{CHART}\").length >= {expected}", timeout=timeout)
+    assert wait_for_charts(page, timeout) == expected
+
+
+def save_screenshot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to the content first."""
+    size = page.viewport_size
+    height = page.evaluate("() => (document.querySelector('[data-testid=stMain]') || document.body).scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 16_000)})
+    page.wait_for_timeout(600)  # Plotly redraws at the new size
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(size)
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("device", list(WIDTHS))
+@pytest.mark.parametrize("spec", PAGES, ids=_slug)
+def test_page_draws_without_errors_or_outside_requests_and_passes_axe(open_at, spec, device):
+    query, charts = CASES[spec.url_path]
+    width, height = WIDTHS[device]
+    recorded = open_at(f"/{spec.url_path}{query}", width, height)
+    page = recorded.page
+    wait_for_chart_count(page, charts)
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.get_by_role("heading", level=1).first.inner_text().strip()
+    # Every chart has an accessible name (its alt text) and a title with unit and year above it.
+    for i in range(charts):
+        assert page.locator(CHART).nth(i).get_attribute("aria-label")
+    assert serious_violations(page) == []
+    # Nothing wider than the screen except inside scrollable grids and charts.
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+    save_screenshot(page, f"{_slug(spec)}_{width}")
+    assert recorded.foreign_requests() == [], recorded.foreign_requests()
+
+
+def test_opening_a_link_restores_the_view_and_normalises_the_address(open_at):
+    recorded = open_at("/over-tid?region=14,01&unit=capita&lang=en", 1366, 900)
+    page = recorded.page
+    wait_for_chart_count(page, 1)
+    title = page.locator("[data-testid='stMain']").get_by_role("heading", level=2).first.inner_text()
+    assert "Stockholm, Västra Götaland, SEK per inhabitant" in title
+    assert parse_qs(urlparse(page.url).query) == {"region": ["01", "14"], "unit": ["capita"], "lang": ["en"]}
+    assert recorded.foreign_requests() == []
+
+
+def test_switching_language_and_page_keeps_the_view_in_the_address(open_at):
+    recorded = open_at("/?year=2025", 1366, 900)
+    page = recorded.page
+    wait_for_chart_count(page, 2)
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="State grants for mental health 2023–2028").wait_for()
+    wait_for_app(page)
+    assert parse_qs(urlparse(page.url).query) == {"year": ["2025"], "lang": ["en"]}
+    page.get_by_role("link", name="Regions").click()
+    page.get_by_role("heading", name="Regions", level=1).wait_for()
+    wait_for_app(page)
+    wait_for_chart_count(page, 2)
+    assert urlparse(page.url).path == "/regioner"
+    assert parse_qs(urlparse(page.url).query) == {"year": ["2025"], "lang": ["en"]}
+    assert page.get_by_role("heading", name="The regions ranked, SEK per inhabitant, 2025").count() == 1
+    assert page.locator(EXCEPTION).count() == 0
+
+
+def test_a_bad_link_warns_without_echoing_the_value(open_at):
+    recorded = open_at("/regioner?region=%3Cimg%20src%3Dx%3E&year=2025", 1366, 900)
+    page = recorded.page
+    wait_for_chart_count(page, 2)
+    alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
+    assert any("”region”" in a for a in alerts), alerts
+    assert page.locator("img[src='x']").count() == 0
+    assert "<img" not in page.locator("[data-testid='stMain']").inner_text()
+    assert parse_qs(urlparse(page.url).query) == {"year": ["2025"]}
+    assert recorded.foreign_requests() == []
