@@ -77,12 +77,13 @@ def page_title(title: str, intro: str | None = None) -> None:
 
 def metrics_row(items, columns: int = 5) -> None:
     """Headline figures side by side (stacked on a phone), each with its caveats right under it."""
-    cols = st.columns(min(columns, len(items)) or 1)
-    for i, item in enumerate(items):
-        with cols[i % len(cols)]:
-            st.metric(item.label, item.value)
-            for note in item.notes:
-                caption(note)
+    for start in range(0, len(items), columns):
+        cols = st.columns(columns)  # one row at a time, so a long note never pushes the next row apart
+        for col, item in zip(cols, items[start:start + columns], strict=False):
+            with col:
+                st.metric(item.label, item.value)
+                for note in item.notes:
+                    caption(note)
 
 
 def show(ctx: Context, spec, empty_message: str | None = None, heading: str = "header") -> None:
