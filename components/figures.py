@@ -204,7 +204,7 @@ def ranked_bars(table: pd.DataFrame, by_status: pd.DataFrame, national: float | 
                     mode="text", text=[labels.number(float(v)) for v in ranked["sek_per_capita"]],
                     textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False)
     if national is not None:
-        fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"})
+        fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"}, layer="below")
         fig.add_annotation(x=national, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
                            text=t("rg_national", labels.lang, value=labels.per_capita(national)),
                            font={"size": 12}, bgcolor="rgba(255,255,255,0.85)")
