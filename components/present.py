@@ -209,9 +209,13 @@ def regions(ctx: Context) -> RegionsView:
 
     ranked = table.loc[table["has_data"]]
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
-    summary = tr("rg_summary", top=top["region_name"], top_value=lb.per_capita(float(top["sek_per_capita"])),
-                 bottom=bottom["region_name"], bottom_value=lb.per_capita(float(bottom["sek_per_capita"])),
-                 national=lb.per_capita(comp.national_per_capita))
+    if len(ranked) == 1:
+        summary = tr("rg_summary_one", region=top["region_name"], value=lb.per_capita(float(top["sek_per_capita"])))
+    else:
+        summary = tr("rg_summary" if comp.national_per_capita is not None else "rg_summary_partial",
+                     top=top["region_name"], top_value=lb.per_capita(float(top["sek_per_capita"])),
+                     bottom=bottom["region_name"], bottom_value=lb.per_capita(float(bottom["sek_per_capita"])),
+                     national=lb.per_capita(comp.national_per_capita))
     display = pd.DataFrame({
         tr("rank"): [str(int(r)) if pd.notna(r) else "–" for r in table["rank"]],
         tr("region"): table["region_name"],

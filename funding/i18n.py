@@ -205,6 +205,12 @@ TEXT: dict[str, dict[str, str]] = {
                          "{national}.",
                    "en": "{top} gets the most, {top_value}, and {bottom} the least, {bottom_value}; the national "
                          "average is {national}."},
+    "rg_summary_partial": {"sv": "{top} får mest med {top_value} och {bottom} minst med {bottom_value}; inget "
+                                 "riksgenomsnitt, eftersom bara en del av regionerna har belopp de valda åren.",
+                           "en": "{top} gets the most, {top_value}, and {bottom} the least, {bottom_value}; no "
+                                 "national average, since only some regions have amounts in the chosen years."},
+    "rg_summary_one": {"sv": "Bara {region} har belopp i urvalet: {value}; inget riksgenomsnitt.",
+                       "en": "Only {region} has amounts in the selection: {value}; no national average."},
     "rg_national": {"sv": "Riksgenomsnitt {value}", "en": "National average {value}"},
     "rg_rank_of": {"sv": "{rank} av {n}", "en": "{rank} of {n}"},
     "rg_no_map": {"sv": "Inga regionala belopp matchar filtren.", "en": "No regional amounts match the filters."},

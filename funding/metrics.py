@@ -145,7 +145,8 @@ def compare_regions(view: pd.DataFrame, regions: pd.DataFrame, pop: pd.Series, d
 
     Regions without any figure in the selection get no value and no rank: a missing figure is not zero.
     The national figure is the regional money divided by the whole population, i.e. the
-    population-weighted mean of the regions.
+    population-weighted mean of the regions. It is None when a chosen year has figures for only some
+    regions: their money over the whole country's population would be no national average at all.
     """
     rows = regional_rows(view)
     excluded = pd.DataFrame(columns=["stream_id", "stream_name", "stream_name_en", "key_population", "amount_sek"])
@@ -168,7 +169,7 @@ def compare_regions(view: pd.DataFrame, regions: pd.DataFrame, pop: pd.Series, d
     by_status["sek_per_capita"] = by_status["amount_sek"] / by_status["region_code"].map(pop).astype("int64")
     return RegionComparison(
         by_status=by_status, table=table, national_amount=national_amount, national_population=national_pop,
-        national_per_capita=national_amount / national_pop if len(sums) else None,
+        national_per_capita=national_amount / national_pop if len(sums) and not partial else None,
         regions_with_data=int(has_data.sum()), excluded=excluded.reset_index(drop=True), partial_years=partial,
     )
 

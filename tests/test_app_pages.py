@@ -7,6 +7,7 @@ page that drew a different number (or the same number in another format) fails.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -149,6 +150,20 @@ def test_regions_with_the_key_denominator_say_which_streams_are_left_out(ds):
 def test_regions_warn_when_a_year_has_only_some_regions():
     at = open_page("regioner", year=["2023", "2025"])
     assert any("För 2023 finns bara en del av regionerna" in i.value for i in at.info)
+
+
+def test_a_year_with_only_some_regions_gets_no_national_average(ds):
+    at = open_page("regioner", year="2023")
+    ranked = table(at, "Regionerna i rangordning, kronor per invånare, 2023").set_index("Region")
+    assert ranked.loc["Västra Götaland", "Kr per invånare"] == fmt.sek_per_capita(81_364_628 / population(ds, "14"))
+    # Only Västra Götaland's money: divided by the whole country it would read as 7,69 kr per inhabitant.
+    assert ranked.loc["Riket", "Belopp (kr)"] == fmt.sek(81_364_628)
+    assert ranked.loc["Riket", "Kr per invånare"] == "–"
+    body = texts(at)
+    assert "Bara Västra Götaland har belopp i urvalet: 45,89\u00a0kr/inv.; inget riksgenomsnitt" in body
+    assert "riksgenomsnittet är" not in body
+    bars = json.loads(at.get("plotly_chart")[1].proto.spec)
+    assert not bars["layout"].get("shapes") and not bars["layout"].get("annotations")
 
 
 # ---------------------------------------------------------------- Över tid

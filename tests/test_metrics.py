@@ -96,6 +96,11 @@ def test_a_region_without_figures_gets_no_value_and_no_rank(ds, pop):
     assert table.loc["01", "amount_sek"] is pd.NA and table.loc["01", "rank"] is pd.NA
     assert comp.partial_years == (2023,)
     assert metrics.complete_years(ds.view, 21) == (2025, 2026)
+    # Västra Götaland's 81 364 628 kr over the whole country's population is no national average.
+    assert comp.national_amount == 81_364_628 and comp.national_per_capita is None
+    mixed = metrics.compare_regions(metrics.select(ds.view, Filters(years=(2023, 2025))), ds.regions, pop)
+    assert mixed.partial_years == (2023,) and mixed.national_per_capita is None
+    assert mixed.regions_with_data == 21
 
 
 def test_key_denominator_keeps_only_streams_keyed_on_total_population(ds, pop):
