@@ -389,9 +389,12 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
     items: list[Metric] = []
     notes: list[str] = []
     for r in by_year.tail(2).itertuples():  # the two latest years; the chart and table show them all
-        items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek), (lb.money(r.amount_sek),)))
+        # A total that holds an estimate says so right under it, as the chart and tables do.
+        estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
+                        value=lb.kr(r.estimated_sek / prof.population)),) if r.estimated_sek else ()
+        items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek), (lb.money(r.amount_sek), *estimated)))
         items.append(Metric(tr("rp_per_capita", year=r.year), lb.kr(r.sek_per_capita),
-                            (tr("rp_vs_country", value=lb.kr(r.national_per_capita)),)))
+                            (tr("rp_vs_country", value=lb.kr(r.national_per_capita)), *estimated)))
         rank_note = tr("rp_rank_help", n=r.ranked) if r.ranked == len(ctx.ds.regions) else tr(
             "rp_partial", n=r.ranked, year=r.year)
         items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked), (rank_note,)))

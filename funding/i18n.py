@@ -124,7 +124,9 @@ TEXT: dict[str, dict[str, str]] = {
                             "inte.",
                       "en": "Incomplete: {names} has no exact amount for {year} in the sources ({worded}) and is "
                             "not included."},
-    "ov_estimated_part": {"sv": "Varav {amount} är skattat.", "en": "Of which {amount} is estimated."},
+    # The national total of the estimated grant is published; only its split by region is estimated.
+    "ov_estimated_part": {"sv": "Varav {amount} har en skattad fördelning per region; totalen är publicerad.",
+                          "en": "Of which {amount} has an estimated split by region; the total is published."},
     "ov_change_help": {"sv": "Jämför ett komplett {first} med ett ofullständigt {second}.",
                        "en": "Compares a complete {first} with an incomplete {second}."},
     "ov_grants_help": {"sv": "Ytterligare {n} statsbidrag nämns i källorna utan exakta belopp; se Om datan.",
@@ -271,6 +273,8 @@ TEXT: dict[str, dict[str, str]] = {
     "rp_population": {"sv": "Folkmängd {date}: {pop} invånare.", "en": "Population on {date}: {pop} inhabitants."},
     "rp_total": {"sv": "Totalt {year}", "en": "Total {year}"},
     "rp_per_capita": {"sv": "Kr per invånare {year}", "en": "SEK per inhabitant {year}"},
+    "rp_estimated_part": {"sv": "Varav {amount} ({value} per invånare) är skattat.",
+                          "en": "Of which {amount} ({value} per inhabitant) is estimated."},
     "rp_vs_country": {"sv": "Riket: {value}", "en": "Sweden: {value}"},
     "rp_rank": {"sv": "Rang {year}", "en": "Rank {year}"},
     "rp_rank_help": {"sv": "1 = flest kronor per invånare bland de {n} regioner som har belopp det året.",

@@ -91,7 +91,8 @@ def test_overview_headline_and_totals_match_the_data(ds):
     captions = "\n".join(c.value for c in at.caption)
     assert fmt.sek(2_060_000_000) in captions and fmt.sek(1_896_000_000) in captions
     assert "över 1,3 miljarder kronor" in captions  # the 2026 total says it is incomplete, right under it
-    assert "Varav 396\u00a0000\u00a0000\u00a0kr är skattat" in captions
+    assert "Varav 396\u00a0000\u00a0000\u00a0kr har en skattad fördelning per region; totalen är publicerad" \
+        in captions
 
     totals = table(at, "Belopp per år, statsbidrag och kanal, mnkr, 2023–2028")
     rows = totals.set_index(["År", "Statsbidrag", "Status"])["Belopp (kr)"]
@@ -221,6 +222,25 @@ def test_region_profile_shows_own_and_county_joint_money_apart(ds):
     assert metrics["Totalt 2026"] == fmt.msek(alloc_sum(ds, year=2026, region_code="14",
                                                      recipient_level=["region", "county"]))
     assert metrics["Rang 2026"].endswith("av 21")
+
+
+def test_region_profile_figures_and_the_estimate_under_the_2026_total(ds):
+    at = open_page("regionprofil", region="14")
+    metrics = {m.label: m.value for m in at.metric}
+    # 2025: primary care 83 064 495 + agreement 48 230 997 + 83 734 370 + county-joint 61 403 278.
+    total_2025 = 83_064_495 + 48_230_997 + 83_734_370 + 61_403_278
+    assert total_2025 == alloc_sum(ds, year=2025, region_code="14") == 276_433_140
+    assert metrics["Totalt 2025"] == fmt.msek(total_2025) == "276,4\u00a0mnkr"
+    assert metrics["Kr per invånare 2025"] == "155,91\u00a0kr"
+    assert metrics["Rang 2025"] == "20 av 21"
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert "Riket: 167,85\u00a0kr" in captions  # 1 777 000 000 kr regional money / 10 587 140
+    # 2026 holds the estimated primary-care split: both the total and the per-capita figure say so.
+    estimated = alloc_sum(ds, year=2026, region_code="14", status="estimated")
+    assert estimated == 66_317_621
+    note = f"Varav {fmt.sek(estimated)} (37,40\u00a0kr per invånare) är skattat."
+    assert captions.count(note) == 2
+    assert not any("skattat" in c for c in captions[:captions.index(fmt.sek(total_2025)) + 3])
 
 
 def test_choosing_a_region_on_the_profile_updates_the_filter_and_the_url():
