@@ -65,27 +65,56 @@ def estimate_notes(ctx: Context, rows: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(notes))
 
 
+def coverage_notes(ctx: Context, years, *, partial: bool = True) -> tuple[str, ...]:
+    """What a chart over `years` cannot show: years the sources give for only some regions, and grants
+    they name without an exact amount (never drawn, so those years' bars are smaller than the real money)."""
+    f, tr, lb = ctx.filters, ctx.tr, ctx.labels
+    shown = {int(y) for y in years}
+    notes = []
+    if partial:
+        scope = metrics.select(ctx.ds.view, f, ignore_regions=True)
+        gaps = [y for y in metrics.partial_years(scope, len(ctx.ds.regions)) if y in shown]
+        if gaps:
+            notes.append(tr("partial_years_note", years=year_span(gaps)))
+    grants = ctx.ds.grants
+    missing = grants.loc[~grants["has_exact_figures"] & grants["year"].isin(shown)]
+    if f.grants:
+        missing = missing.loc[missing["grant_id"].isin(f.grants)]
+    if f.channels:
+        missing = missing.loc[missing["channel"].isin(f.channels)]
+    items = [tr("missing_item", name=lb.grants.get(r.grant_id, r.grant_id), year=int(r.year),
+                worded=r.amount_as_worded) for r in missing.sort_values(["year", "grant_id"]).itertuples()]
+    if items:
+        notes.append(tr("missing_note", items="; ".join(items)))
+    return tuple(notes)
+
+
 # ---------------------------------------------------------------- Översikt
 
 
 def headline(ctx: Context) -> tuple[metrics.Headline, list[Metric]]:
     ds, tr, lb = ctx.ds, ctx.tr, ctx.labels
     h = metrics.headline(ds.view, ds.grants, ds.national_population)
-    missing = [(lb.grants.get(g, g), worded) for g, worded in h.missing_second]
+    # Both years miss grants the sources name without an exact amount (2025: two psychiatry grants,
+    # 2026: the state-SKR agreement); each total says so right under it.
+    first_notes = [lb.money(h.total_first)]
+    for g, worded in h.missing_first:
+        first_notes.append(tr("ov_incomplete", names=lb.grants.get(g, g), year=h.first_year, worded=worded))
     second_notes = [lb.money(h.total_second)]
-    for name, worded in missing:
-        second_notes.append(tr("ov_incomplete", names=name, year=h.second_year, worded=worded))
+    for g, worded in h.missing_second:
+        second_notes.append(tr("ov_incomplete", names=lb.grants.get(g, g), year=h.second_year, worded=worded))
     if h.estimated_second:
         second_notes.append(tr("ov_estimated_part", amount=lb.money(h.estimated_second)))
     sign = "+" if h.change > 0 else ""
     change_notes = [sign + lb.money(h.change)]
     if h.change_share is not None:
         change_notes[0] += f" ({sign}{lb.percent(h.change_share)})"
-    if missing:
-        change_notes.append(tr("ov_change_help", first=h.first_year, second=h.second_year))
+    incomplete = [y for y, m in ((h.first_year, h.missing_first), (h.second_year, h.missing_second)) if m]
+    if incomplete:
+        change_notes.append(tr("ov_change_help", years=year_span(incomplete)))
     # Short values: st.metric cuts long ones; the exact kronor are in the note right under each.
     items = [
-        Metric(tr("ov_total", year=h.first_year), lb.compact(h.total_first), (lb.money(h.total_first),)),
+        Metric(tr("ov_total", year=h.first_year), lb.compact(h.total_first), tuple(first_notes)),
         Metric(tr("ov_total", year=h.second_year), lb.compact(h.total_second), tuple(second_notes)),
         Metric(tr("ov_change", first=h.first_year, second=h.second_year), sign + lb.compact(h.change),
                tuple(change_notes)),
@@ -120,7 +149,8 @@ def overview_totals(ctx: Context) -> ChartSpec | None:
         tr("col_amount"): [lb.money(a) for a in frame["amount_sek"]],
     })
     return ChartSpec("totals", fig, tr("ov_chart_title", years=_years(rows)), tr("ov_chart_alt"), summary, table,
-                     rows, (tr("legend_status"), *estimate_notes(ctx, rows)))
+                     rows, (tr("legend_status"), *estimate_notes(ctx, rows),
+                            *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
 def overview_changes(ctx: Context, first: int = 2025, second: int = 2026) -> ChartSpec | str:
@@ -188,6 +218,7 @@ def regions(ctx: Context) -> RegionsView:
     if missing and comp.regions_with_data:
         notes.append(tr("rg_no_data", n=missing))
     notes.extend(estimate_notes(ctx, shown))
+    notes.extend(coverage_notes(ctx, pd.unique(shown["year"]), partial=False))  # rg_partial covers the rest
     if not comp.regions_with_data:
         return RegionsView(None, None, tuple(notes), comp)
 
@@ -260,6 +291,12 @@ def over_time(ctx: Context, max_areas: int = 8) -> ChartSpec | None:
     value = "sek_per_capita" if per_capita else "amount_sek"
     per_area_year = frame.groupby(["area_code", "area_name", "year"])[value].sum().reset_index()
     first_area = per_area_year.loc[per_area_year["area_code"] == areas[0]]
+    # Highest and lowest among the years the sources cover for every region: 2023's 81 mnkr is
+    # Västra Götaland's county-joint money alone, not the country's lowest year.
+    gaps = metrics.partial_years(metrics.select(ctx.ds.view, f, ignore_regions=True), len(ctx.ds.regions))
+    comparable = first_area.loc[~first_area["year"].isin(gaps)]
+    if not comparable.empty:
+        first_area = comparable
     mx, mn = first_area.loc[first_area[value].idxmax()], first_area.loc[first_area[value].idxmin()]
     show = lb.per_capita if per_capita else lb.mn
     area_name = str(first_area["area_name"].iloc[0]) or tr("country")
@@ -273,13 +310,17 @@ def over_time(ctx: Context, max_areas: int = 8) -> ChartSpec | None:
         tr("col_amount"): [lb.money(a) for a in frame["amount_sek"]],
         tr("col_per_capita"): [lb.per_capita(v) for v in frame["sek_per_capita"]],
     })
-    area_label = ", ".join(dict.fromkeys(names)) if f.regions and len(areas) <= 3 else (
-        tr("country") if not f.regions else tr("default_region"))
+    if not f.regions:
+        area_label = tr("country")
+    elif len(areas) <= 3:
+        area_label = ", ".join(dict.fromkeys(names))
+    else:
+        area_label = tr("ot_n_regions", n=len(areas))
     unit = tr("sek_per_inh") if per_capita else tr("msek")
     shown = rows if not f.regions else metrics.regional_rows(rows)
     title = tr("ot_title", areas=area_label, unit=unit, years=_years(frame))
     return ChartSpec("over_time", fig, title, tr("ot_alt"), summary, table, shown,
-                     (*notes, *estimate_notes(ctx, shown)))
+                     (*notes, *estimate_notes(ctx, shown), *coverage_notes(ctx, pd.unique(frame["year"]))))
 
 
 # ---------------------------------------------------------------- Fokusområden
@@ -303,7 +344,7 @@ def focus_tree(ctx: Context) -> ChartSpec | None:
         tr("share"): [lb.percent(s) for s in frame["share"]],
     })
     return ChartSpec("tree", fig, tr("fo_tree_title", years=_years(rows)), tr("fo_tree_alt"), summary, table, rows,
-                     estimate_notes(ctx, rows))
+                     (*estimate_notes(ctx, rows), *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
 def focus_regions(ctx: Context) -> ChartSpec | None:
@@ -328,7 +369,8 @@ def focus_regions(ctx: Context) -> ChartSpec | None:
         tr("share"): [lb.percent(s) for s in frame["amount_sek"] / region_total],
     })
     return ChartSpec("focus_regions", fig, tr("fo_region_title", years=_years(rows)), tr("fo_region_alt"), summary,
-                     table, rows, (tr("legend_status"), *estimate_notes(ctx, rows)))
+                     table, rows, (tr("legend_status"), *estimate_notes(ctx, rows),
+                                   *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
 def focus_shares(ctx: Context) -> ChartSpec | None:
@@ -349,7 +391,8 @@ def focus_shares(ctx: Context) -> ChartSpec | None:
         tr("share"): [lb.percent(a / whole) for a in frame["amount_sek"]],
     })
     return ChartSpec("focus_shares", fig, tr("fo_share_title", years=_years(rows)), tr("fo_share_alt"), summary,
-                     table, rows, (tr("legend_status"), *estimate_notes(ctx, rows)))
+                     table, rows, (tr("legend_status"), *estimate_notes(ctx, rows),
+                                   *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
 # ---------------------------------------------------------------- Regionprofil
@@ -419,7 +462,8 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
         })
         title = tr("rp_chart_title", region=prof.region_name, years=_years(mine))
         chart = ChartSpec("profile", fig, title, tr("rp_chart_alt"), summary,
-                          table, mine, (tr("legend_status"), *estimate_notes(ctx, mine)))
+                          table, mine, (tr("legend_status"), *estimate_notes(ctx, mine),
+                                        *coverage_notes(ctx, by_year["year"])))
     return ProfileView(profile=prof, metrics=items, chart=chart, own=_detail_table(ctx, prof.streams),
                        joint=_detail_table(ctx, prof.joint), own_rows=mine.loc[mine["recipient_level"] == "region"],
                        joint_rows=mine.loc[mine["recipient_level"] == "county"], notes=tuple(notes))

@@ -112,6 +112,14 @@ TEXT: dict[str, dict[str, str]] = {
                             "{amount} fördelad efter folkmängden 1 november 2024.",
                       "en": "Estimate: the 2026 primary-care grant per region is not published; the amounts are "
                             "the total of {amount} split by the population on 1 November 2024."},
+    "partial_years_note": {"sv": "{years}: källorna ger bara en del av regionerna (Västra Götalands länsgemensamma "
+                                 "medel), så beloppen de åren är varken hela landets eller jämförbara med andra år.",
+                           "en": "{years}: the sources give only some regions (Västra Götaland's county-joint funds), "
+                                 "so the amounts for those years are neither the whole country's nor comparable with "
+                                 "other years."},
+    "missing_note": {"sv": "Ingår inte, eftersom källorna inte anger något exakt belopp: {items}.",
+                     "en": "Not included, since the sources give no exact amount: {items}."},
+    "missing_item": {"sv": "{name} {year} (”{worded}”)", "en": "{name} {year} (“{worded}”)"},
     # ------------------------------------------------------------ Översikt
     "ov_intro": {"sv": "Nyckeltalen gäller hela landet och alla statsbidrag; diagrammen följer filtren i sidopanelen.",
                  "en": "The headline figures cover the whole country and all grants; the charts follow the "
@@ -120,15 +128,17 @@ TEXT: dict[str, dict[str, str]] = {
     "ov_change": {"sv": "Förändring {first}–{second}", "en": "Change {first}–{second}"},
     "ov_grants": {"sv": "Statsbidrag med belopp", "en": "Grants with amounts"},
     "ov_per_capita": {"sv": "Kronor per invånare {year}", "en": "SEK per inhabitant {year}"},
-    "ov_incomplete": {"sv": "Ofullständigt: {names} saknar exakt belopp för {year} i källorna ({worded}) och ingår "
-                            "inte.",
-                      "en": "Incomplete: {names} has no exact amount for {year} in the sources ({worded}) and is "
+    "ov_incomplete": {"sv": "Ofullständigt: {names} saknar exakt belopp för {year} i källorna (”{worded}”) och "
+                            "ingår inte.",
+                      "en": "Incomplete: {names} has no exact amount for {year} in the sources (“{worded}”) and is "
                             "not included."},
     # The national total of the estimated grant is published; only its split by region is estimated.
     "ov_estimated_part": {"sv": "Varav {amount} har en skattad fördelning per region; totalen är publicerad.",
                           "en": "Of which {amount} has an estimated split by region; the total is published."},
-    "ov_change_help": {"sv": "Jämför ett komplett {first} med ett ofullständigt {second}.",
-                       "en": "Compares a complete {first} with an incomplete {second}."},
+    "ov_change_help": {"sv": "Jämför bara de exakta beloppen; för {years} nämner källorna också statsbidrag utan "
+                             "exakt belopp, som inte ingår.",
+                       "en": "Compares only the exact amounts; for {years} the sources also name grants without an "
+                             "exact amount, which are not included."},
     "ov_grants_help": {"sv": "Ytterligare {n} statsbidrag nämns i källorna utan exakta belopp; se Om datan.",
                        "en": "A further {n} grants are named in the sources without exact amounts; see About "
                              "the data."},
@@ -235,6 +245,7 @@ TEXT: dict[str, dict[str, str]] = {
                               "riket.",
                         "en": "The announced amounts for 2027–2028 are not broken down by region and appear only "
                               "for the whole country."},
+    "ot_n_regions": {"sv": "{n} regioner", "en": "{n} regions"},
     "ot_many": {"sv": "Diagrammet visar de {n} första av de valda regionerna; tabellen visar alla.",
                 "en": "The chart shows the first {n} of the chosen regions; the table shows all of them."},
     # ------------------------------------------------------------ Fokusområden

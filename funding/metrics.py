@@ -59,7 +59,8 @@ class Headline:
     estimated_second: int          # part of total_second that is an estimate
     grants_with_figures: int
     grants_without_figures: int    # grants the sources name without an exact amount (never drawn)
-    missing_second: tuple[tuple[str, str], ...]  # (grant_id, amount as worded) with no exact figure that year
+    missing_first: tuple[tuple[str, str], ...]   # (grant_id, amount as worded) with no exact figure that year
+    missing_second: tuple[tuple[str, str], ...]
     national_population: int
     sek_per_capita_first: float
 
@@ -70,14 +71,18 @@ def headline(view: pd.DataFrame, grants: pd.DataFrame, national_population: int,
     t1, t2 = int(by_year.get(first, 0)), int(by_year.get(second, 0))
     with_figures = set(grants.loc[grants["has_exact_figures"], "grant_id"])
     without = set(grants.loc[~grants["has_exact_figures"], "grant_id"]) - with_figures
-    missing = grants.loc[(grants["year"] == second) & ~grants["has_exact_figures"]]
+
+    def missing(year: int) -> tuple[tuple[str, str], ...]:
+        part = grants.loc[(grants["year"] == year) & ~grants["has_exact_figures"]]
+        return tuple((str(r.grant_id), str(r.amount_as_worded)) for r in part.itertuples())
+
     estimated = view.loc[(view["year"] == second) & (view["status"] == "estimated"), "amount_sek"].sum()
     return Headline(
         first_year=first, second_year=second, total_first=t1, total_second=t2, change=t2 - t1,
         change_share=(t2 - t1) / t1 if t1 else None,
         estimated_second=int(estimated),
         grants_with_figures=len(with_figures), grants_without_figures=len(without),
-        missing_second=tuple((str(r.grant_id), str(r.amount_as_worded)) for r in missing.itertuples()),
+        missing_first=missing(first), missing_second=missing(second),
         national_population=int(national_population),
         sek_per_capita_first=t1 / national_population,
     )
@@ -133,6 +138,12 @@ def key_rows(view: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return view.loc[inside], excluded
 
 
+def partial_years(view: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
+    """Years in which some, but not all, regions have a regional figure (2023-2024: only Västra Götaland)."""
+    per_year = regional_rows(view).groupby("year")["region_code"].nunique()
+    return tuple(int(y) for y, n in per_year.items() if 0 < n < n_regions)
+
+
 def complete_years(view: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
     """Years in which every region has at least one regional figure."""
     per_year = regional_rows(view).groupby("year")["region_code"].nunique()
@@ -163,8 +174,7 @@ def compare_regions(view: pd.DataFrame, regions: pd.DataFrame, pop: pd.Series, d
     table = table.sort_values(["rank", "region_code"], na_position="last").reset_index(drop=True)
     national_pop = int(pop.sum())
     national_amount = int(sums.sum())
-    per_year = rows.groupby("year")["region_code"].nunique()
-    partial = tuple(int(y) for y, n in per_year.items() if 0 < n < len(regions))
+    partial = partial_years(rows, len(regions))
     by_status = totals_by(rows, ["region_code", "status"])
     by_status["sek_per_capita"] = by_status["amount_sek"] / by_status["region_code"].map(pop).astype("int64")
     return RegionComparison(

@@ -193,6 +193,43 @@ def test_over_time_for_the_whole_country_includes_announced_years():
     assert data.loc[("2026", "skattat"), "Belopp (kr)"] == fmt.sek(396_000_000)
 
 
+def test_over_time_says_which_years_the_sources_cover_only_in_part():
+    at = open_page("over-tid")
+    body = texts(at)
+    # 2023's 81,4 mnkr is Västra Götaland's county-joint money alone: not the country's lowest year.
+    assert "Riket: högst 2025 med 2\u00a0060,0\u00a0mnkr, lägst 2028 med 1\u00a0200,0\u00a0mnkr." in body
+    assert "2023–2024: källorna ger bara en del av regionerna" in body
+    missing = [c.value for c in at.caption if c.value.startswith("Ingår inte")]
+    assert len(missing) == 1
+    for grant in ("Fler vårdplatser och självvald inläggning i vuxenpsykiatrin 2025",
+                  "Överenskommelse om psykisk hälsa och suicidprevention 2026 (”över 1,3 miljarder kronor”)"):
+        assert grant in missing[0].replace("\\", "")
+    # Only the grants the filters let in: the primary-care grant has exact figures in every year.
+    at = open_page("over-tid", grant="primarvard")
+    assert not any(c.value.startswith("Ingår inte") for c in at.caption)
+    assert "källorna ger bara en del av regionerna" not in texts(at)
+
+
+def test_over_time_title_names_how_many_regions_when_they_are_many(ds):
+    at = open_page("over-tid", region="01,03,04,05,06", unit="capita")
+    assert at.header[0].value == "Belopp per år, 5 regioner, kr per invånare, 2025–2026"
+    data = table(at, at.header[0].value)
+    assert set(data["Region"]) == {"Stockholm", "Uppsala", "Södermanland", "Östergötland", "Jönköping"}
+    amount = alloc_sum(ds, year=2025, region_code="01", recipient_level=["region", "county"])
+    assert f"Stockholm: högst 2026 med 177,95\u00a0kr/inv., lägst 2025 med " \
+           f"{fmt.number(amount / population(ds, '01'), 2)}\u00a0kr/inv" in texts(at)
+
+
+def test_overview_totals_name_the_grants_without_exact_amounts_in_both_years():
+    at = open_page()
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    first = captions.index(fmt.sek(2_060_000_000))
+    assert captions[first + 1].startswith("Ofullständigt: Fler vårdplatser och självvald inläggning i "
+                                          "vuxenpsykiatrin saknar exakt belopp för 2025")
+    assert captions[first + 2].startswith("Ofullständigt: Flexibla övergångar")
+    assert "Jämför bara de exakta beloppen; för 2025–2026 nämner källorna också statsbidrag" in "\n".join(captions)
+
+
 # ---------------------------------------------------------------- Fokusområden, Regionprofil, Data, Om
 
 
