@@ -161,8 +161,12 @@ def geojson() -> dict:
     return json.loads(_geojson_text())
 
 
-def region_map(table: pd.DataFrame, labels: Labels, hover: list[str]) -> go.Figure:
-    """Choropleth of kronor per inhabitant on a blank map style: no tiles, no request to another host."""
+def region_map(table: pd.DataFrame, labels: Labels, hover: list[str], highlight: frozenset[str] = frozenset()
+               ) -> go.Figure:
+    """Choropleth of kronor per inhabitant on a blank map style: no tiles, no request to another host.
+
+    Regions in `highlight` (the sidebar's region filter) get a thick black outline.
+    """
     geo = geojson()
     fig = go.Figure()
     with_data = table["has_data"].to_numpy()
@@ -182,15 +186,24 @@ def region_map(table: pd.DataFrame, labels: Labels, hover: list[str]) -> go.Figu
             colorbar={"title": {"text": t("sek_per_inh", labels.lang), "side": "right"}, "thickness": 12,
                       "len": 0.8},
             hovertext=hover_arr[with_data].tolist(), hovertemplate="%{hovertext}<extra></extra>"))
+    chosen = table["region_code"].isin(highlight).to_numpy()
+    if chosen.any():
+        fig.add_trace(go.Choroplethmap(
+            geojson=geo, featureidkey="properties.l_id", locations=ids[chosen], z=[0] * int(chosen.sum()),
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+            marker={"line": {"color": "#000000", "width": 3}}, hovertext=hover_arr[chosen].tolist(),
+            hovertemplate="%{hovertext}<extra></extra>"))
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 62.4, "lon": 17.2}, "zoom": 3.45})
     return _layout(fig, labels, 600, legend=False)
 
 
 def ranked_bars(table: pd.DataFrame, by_status: pd.DataFrame, national: float | None, labels: Labels,
-                hover: dict[str, str]) -> go.Figure:
-    """Regions ranked by kronor per inhabitant (1 on top), split by status, with the national average marked."""
+                hover: dict[str, str], highlight: frozenset[str] = frozenset()) -> go.Figure:
+    """Regions ranked by kronor per inhabitant (1 on top), split by status, with the national average marked.
+    Regions in `highlight` (the sidebar's region filter) are named in bold with an arrow: not by colour alone."""
     ranked = table.loc[table["has_data"]].sort_values(["rank", "region_code"])
-    names = {r.region_code: f"{int(r.rank)}. {plot_escape(r.region_name)}" for r in ranked.itertuples()}
+    names = {r.region_code: (f"<b>▶ {int(r.rank)}. {plot_escape(r.region_name)}</b>" if r.region_code in highlight
+                             else f"{int(r.rank)}. {plot_escape(r.region_name)}") for r in ranked.itertuples()}
     order = [names[c] for c in ranked["region_code"]][::-1]
     fig = go.Figure()
     for status in STATUSES:

@@ -235,8 +235,12 @@ def regions(ctx: Context) -> RegionsView:
         else:
             lines += [f"{tr('population')}: {lb.number(r.population)}", "–"]
         hover[r.region_code] = "<br>".join(lines)
-    map_fig = figures.region_map(table, lb, [hover[c] for c in table["region_code"]])
-    bar_fig = figures.ranked_bars(table, comp.by_status, comp.national_per_capita, lb, hover)
+    # The region filter does not narrow the comparison (a rank needs all 21); it marks the chosen regions.
+    chosen = frozenset(f.regions)
+    map_fig = figures.region_map(table, lb, [hover[c] for c in table["region_code"]], chosen)
+    bar_fig = figures.ranked_bars(table, comp.by_status, comp.national_per_capita, lb, hover, chosen)
+    if chosen:
+        notes.append(tr("rg_highlight", regions=", ".join(lb.regions.get(c, c) for c in f.regions)))
 
     ranked = table.loc[table["has_data"]]
     top, bottom = ranked.iloc[0], ranked.iloc[-1]

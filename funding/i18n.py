@@ -223,6 +223,10 @@ TEXT: dict[str, dict[str, str]] = {
                                  "national average, since only some regions have amounts in the chosen years."},
     "rg_summary_one": {"sv": "Bara {region} har belopp i urvalet: {value}; inget riksgenomsnitt.",
                        "en": "Only {region} has amounts in the selection: {value}; no national average."},
+    "rg_highlight": {"sv": "Jämförelsen gäller alltid alla regioner; de valda ({regions}) är markerade med fetstil "
+                           "och ▶ i stapeldiagrammet och med svart kant på kartan.",
+                     "en": "The comparison always covers every region; the chosen ones ({regions}) are marked in "
+                           "bold with ▶ in the bar chart and with a black border on the map."},
     "rg_national": {"sv": "Riksgenomsnitt {value}", "en": "National average {value}"},
     "rg_rank_of": {"sv": "{rank} av {n}", "en": "{rank} of {n}"},
     "rg_no_map": {"sv": "Inga regionala belopp matchar filtren.", "en": "No regional amounts match the filters."},

@@ -148,6 +148,22 @@ def test_regions_with_the_key_denominator_say_which_streams_are_left_out(ds):
     assert at.query_params["denom"] == "key"
 
 
+def test_the_region_filter_marks_regions_on_the_regions_page_and_keeps_all_21(ds):
+    at = open_page("regioner", region="14,09")
+    ranked = table(at, "Regionerna i rangordning, kronor per invånare, 2025–2026").set_index("Region")
+    assert len(ranked) == 22  # every region and the country: a rank needs them all
+    vg = alloc_sum(ds, year=[2025, 2026], region_code="14", recipient_level=["region", "county"])
+    assert vg == 276_433_140 + 316_258_392
+    assert ranked.loc["Västra Götaland", "Belopp (kr)"] == fmt.sek(vg)
+    assert ranked.loc["Västra Götaland", "Rang"] == "20"
+    assert any("de valda (Gotland, Västra Götaland) är markerade" in i.value.replace("\\", "") for i in at.info)
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    ticks = charts[1]["layout"]["yaxis"]["categoryarray"]
+    assert [t for t in ticks if t.startswith("<b>")] == ["<b>▶ 20. Västra Götaland</b>", "<b>▶ 1. Gotland</b>"]
+    outline = [t for t in charts[0]["data"] if t["marker"]["line"]["color"] == "#000000"]
+    assert len(outline) == 1 and outline[0]["marker"]["line"]["width"] == 3
+
+
 def test_regions_warn_when_a_year_has_only_some_regions():
     at = open_page("regioner", year=["2023", "2025"])
     assert any("För 2023 finns bara en del av regionerna" in i.value for i in at.info)
