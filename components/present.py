@@ -171,7 +171,7 @@ def overview_changes(ctx: Context, first: int = 2025, second: int = 2026) -> Cha
         f"{first}": [lb.money(v) for v in frame["first"]],
         f"{second}": [lb.money(v) for v in frame["second"]],
         tr("change"): [("+" if c > 0 else "") + lb.money(c) for c in frame["change"]],
-        f"{tr('change')} (%)": [lb.percent(s) for s in frame["change_share"]],
+        f"{tr('change')} (%)": [("+" if s > 0 else "") + lb.percent(s) for s in frame["change_share"]],
     })
     shown = metrics.regional_rows(rows)
     shown = shown.loc[shown["region_code"].isin(frame["region_code"])]

@@ -119,6 +119,22 @@ def test_overview_follows_the_filters(ds):
     assert changes.loc["Stockholm", "2026"] == fmt.sek(second)
 
 
+def test_changes_carry_a_plus_or_a_real_minus_in_kronor_and_per_cent(ds):
+    at = open_page()
+    changes = table(at, "Förändring per region 2025–2026, mnkr").set_index("Region")
+
+    def both_years(code):
+        return [alloc_sum(ds, year=y, region_code=code, recipient_level=["region", "county"]) for y in (2025, 2026)]
+
+    first, second = both_years("01")
+    assert (first, second) == (380_648_149, 439_847_506)
+    assert changes.loc["Stockholm", "Förändring"] == "+59\u00a0199\u00a0357\u00a0kr"
+    assert changes.loc["Stockholm", "Förändring (%)"] == "+" + fmt.percent((second - first) / first) == "+15,6\u00a0%"
+    first, second = both_years("09")
+    assert changes.loc["Gotland", "Förändring"] == fmt.sek(second - first) == "\u22127\u00a0145\u00a0790\u00a0kr"
+    assert changes.loc["Gotland", "Förändring (%)"] == fmt.percent((second - first) / first) == "\u221239,5\u00a0%"
+
+
 # ---------------------------------------------------------------- Regioner
 
 
