@@ -178,6 +178,17 @@ def test_the_region_filter_marks_regions_on_the_regions_page_and_keeps_all_21(ds
     assert [t for t in ticks if t.startswith("<b>")] == ["<b>▶ 20. Västra Götaland</b>", "<b>▶ 1. Gotland</b>"]
     outline = [t for t in charts[0]["data"] if t["marker"]["line"]["color"] == "#000000"]
     assert len(outline) == 1 and outline[0]["marker"]["line"]["width"] == 3
+    # Each trace carries only the outlines it draws: all 21 once for the values, the two chosen for the border.
+    drawn = [sorted(ft["properties"]["l_id"] for ft in t["geojson"]["features"]) for t in charts[0]["data"]]
+    assert drawn == [sorted(int(c) for c in ds.region_codes), [9, 14]]
+
+
+def test_a_partial_year_map_draws_each_outline_once():
+    at = open_page("regioner", year="2023")
+    traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    ids = [ft["properties"]["l_id"] for t in traces for ft in t["geojson"]["features"]]
+    assert len(ids) == len(set(ids)) == 21
+    assert [ft["properties"]["l_id"] for ft in traces[1]["geojson"]["features"]] == [14]  # the one with figures
 
 
 def test_regions_warn_when_a_year_has_only_some_regions():
