@@ -377,13 +377,17 @@ def focus_regions(ctx: Context) -> ChartSpec | None:
                                    *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
-def focus_shares(ctx: Context) -> ChartSpec | None:
-    rows, lb, tr = ctx.rows, ctx.labels, ctx.tr
-    if rows.empty or rows["amount_sek"].sum() == 0:
+def focus_shares(ctx: Context) -> ChartSpec | str | None:
+    lb, tr = ctx.labels, ctx.tr
+    if ctx.rows.empty or ctx.rows["amount_sek"].sum() == 0:
         return None
+    shares, excluded = metrics.focus_shares(ctx.rows)
+    excluded_note = (tr("fo_share_excluded", amount=lb.mn(excluded)),) if excluded else ()
+    rows = ctx.rows.loc[ctx.rows["focus_area"] != metrics.UNALLOCATED_FOCUS]
+    if rows["amount_sek"].sum() == 0:
+        return " ".join(excluded_note) or None
     frame = metrics.totals_by(rows, ["focus_area", "status"])
     fig = figures.focus_shares(frame, lb)
-    shares = metrics.shares(rows, "focus_area")
     top = shares.iloc[0]
     summary = tr("fo_share_summary", focus=lb.focus.get(top["focus_area"], top["focus_area"]),
                  share=lb.percent(top["share"]), amount=lb.mn(top["amount_sek"]))
@@ -395,7 +399,7 @@ def focus_shares(ctx: Context) -> ChartSpec | None:
         tr("share"): [lb.percent(a / whole) for a in frame["amount_sek"]],
     })
     return ChartSpec("focus_shares", fig, tr("fo_share_title", years=_years(rows)), tr("fo_share_alt"), summary,
-                     table, rows, (tr("legend_status"), *estimate_notes(ctx, rows),
+                     table, rows, (*excluded_note, tr("legend_status"), *estimate_notes(ctx, rows),
                                    *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 

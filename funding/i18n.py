@@ -277,6 +277,10 @@ TEXT: dict[str, dict[str, str]] = {
                        "en": "Share per focus area, per cent, {years}"},
     "fo_share_alt": {"sv": "Liggande stapeldiagram med varje fokusområdes andel av beloppen i procent.",
                      "en": "Horizontal bar chart of each focus area's share of the amounts in per cent."},
+    "fo_share_excluded": {"sv": "Aviserade belopp som inte är fördelade på fokusområden ingår inte i andelarna: "
+                                "{amount}.",
+                          "en": "Announced amounts that are not broken down by focus area are left out of the "
+                                "shares: {amount}."},
     "fo_share_summary": {"sv": "{focus} har störst andel, {share} ({amount}).",
                          "en": "{focus} has the largest share, {share} ({amount})."},
     # ------------------------------------------------------------ Regionprofil

@@ -109,6 +109,20 @@ def shares(view: pd.DataFrame, by: str) -> pd.DataFrame:
     return out.sort_values(["amount_sek", by], ascending=[False, True]).reset_index(drop=True)
 
 
+UNALLOCATED_FOCUS = "ej-fordelat"  # announced totals the sources do not break down by focus area
+
+
+def focus_shares(view: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Shares per focus area over the money that has one, and the kronor left out.
+
+    Announced 2027-2028 totals carry no focus area; counting them as one would make "not broken down"
+    the largest focus area and shrink every real one.
+    """
+    unallocated = view["focus_area"] == UNALLOCATED_FOCUS
+    excluded = int(view.loc[unallocated, "amount_sek"].sum())
+    return shares(view.loc[~unallocated], "focus_area"), excluded
+
+
 # ---------------------------------------------------------------- regions per inhabitant
 
 

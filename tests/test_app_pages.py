@@ -287,6 +287,24 @@ def test_focus_areas_split_the_filtered_money(ds):
     assert fmt.sek(500_000_000) in set(tree["Belopp (kr)"])  # complex needs (regions), as published
 
 
+def test_focus_shares_leave_out_announced_money_without_a_focus_area(ds):
+    at = open_page("fokusomraden")  # default filters: every year, so 2027-2028 announced totals are in the view
+    shares = table(at, "Andel per fokusområde, procent, 2023–2026")
+    assert "Ej fördelat på fokusområde" not in set(shares["Fokusområde"])
+    amounts = shares["Belopp (kr)"].str.replace("\u00a0", "").str.removesuffix("kr").astype(int)
+    percents = shares["Andel"].str.removesuffix("\u00a0%").str.replace(",", ".").astype(float)
+    assert percents.sum() == pytest.approx(100, abs=0.05 * len(shares))  # each share is rounded to 0,1
+    view = ds.view  # the default filters select every row
+    unallocated = view["focus_area"] == "ej-fordelat"
+    allocated = int(view.loc[~unallocated, "amount_sek"].sum())
+    assert amounts.sum() == allocated
+    assert percents.max() == float(fmt.percent(1_140_000_000 / allocated).split("\u00a0")[0].replace(",", "."))
+    excluded = int(view.loc[unallocated, "amount_sek"].sum())
+    assert excluded == 3_100_000_000
+    note = "Aviserade belopp som inte är fördelade på fokusområden ingår inte i andelarna: " + fmt.msek(excluded)
+    assert note in texts(at)
+
+
 def test_region_profile_shows_own_and_county_joint_money_apart(ds):
     at = open_page("regionprofil", region="14")
     assert at.header[0].value == "Västra Götaland: statsbidrag för psykisk hälsa"

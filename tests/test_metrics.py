@@ -154,6 +154,19 @@ def test_focus_hierarchy_and_shares(ds):
     assert shares["share"].sum() == pytest.approx(1.0)
 
 
+def test_focus_shares_leave_out_money_without_a_focus_area(ds):
+    rows = metrics.select(ds.view, Filters())
+    shares, excluded = metrics.focus_shares(rows)
+    unallocated = int(rows.loc[rows["focus_area"] == "ej-fordelat", "amount_sek"].sum())
+    assert excluded == unallocated == 400_000_000 + 1_500_000_000 + 1_200_000_000
+    assert "ej-fordelat" not in set(shares["focus_area"])
+    assert shares["share"].sum() == pytest.approx(1.0)
+    assert shares["amount_sek"].sum() == metrics.total(rows) - excluded
+    # Without the announced totals, the largest focus area is a real one, not "not broken down".
+    assert shares.iloc[0]["focus_area"] == "vardkapacitet"
+    assert shares.iloc[0]["share"] == pytest.approx(1_140_000_000 / (metrics.total(rows) - excluded))
+
+
 def test_profile_of_vastra_gotaland(ds, pop):
     prof = metrics.profile(ds.view, ds.regions, pop, ds.streams, ds.grants, "14")
     by_year = prof.by_year.set_index("year")
