@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from funding import metrics
-from funding.i18n import TEXT
+from funding.i18n import TEXT, recipient, source_text
 
 from . import figures
 from .labels import Labels, plot_escape
@@ -487,7 +487,9 @@ def data_table(ctx: Context) -> pd.DataFrame:
         tr("year"): rows["year"].astype("int64"),
         tr("region"): [f"{c} {n}" if c else "" for c, n in zip(rows["region_code"], rows["region_name"],
                                                                  strict=True)],
-        tr("col_recipient"): rows["recipient"],
+        tr("col_recipient"): [recipient(r, lv, c, n, ctx.lang) for r, lv, c, n in
+                              zip(rows["recipient"], rows["recipient_level"], rows["region_code"],
+                                  rows["region_name"], strict=True)],
         tr("col_level"): [lb.level(x) for x in rows["recipient_level"]],
         tr("grant"): rows["grant_name_en" if en else "grant_name"],
         tr("stream"): [lb.streams.get(s, s) for s in rows["stream_id"]],
@@ -497,7 +499,7 @@ def data_table(ctx: Context) -> pd.DataFrame:
         tr("col_population"): rows["population"],
         tr("col_per_capita"): rows["sek_per_capita"],
         tr("col_source"): [lb.sources.get(s, s) for s in rows["source_id"]],
-        tr("col_estimate"): rows["estimate_method"],
+        tr("col_estimate"): [source_text(m, ctx.lang) for m in rows["estimate_method"]],
     })
 
 
@@ -520,7 +522,7 @@ def about(ctx: Context) -> AboutView:
     # A list rather than a table: the titles are long and must stay readable on a phone.
     sources = [(str(r.title), f"{r.publisher}, {r.date}"
                 + (f", {tr('col_diarienummer').lower()} {r.diarienummer}" if isinstance(r.diarienummer, str) else "")
-                + f" ({r.kind})") for r in ds.sources.itertuples()]
+                + f" ({source_text(r.kind, ctx.lang)})") for r in ds.sources.itertuples()]
     streams = ds.streams
     keys = pd.DataFrame({
         tr("grant"): [lb.grants.get(g, g) for g in streams["grant_id"]],
@@ -534,7 +536,7 @@ def about(ctx: Context) -> AboutView:
     audit = pd.DataFrame({
         tr("year"): summary["year"].astype(str),
         tr("stream"): [lb.streams.get(s, s) for s in summary["stream_id"]],
-        tr("col_key_basis"): summary["key_basis"],
+        tr("col_key_basis"): [source_text(b, ctx.lang) for b in summary["key_basis"]],
         tr("col_recipients"): summary["recipients"].astype(str),
         tr("col_max_dev"): [lb.number(v, 2) for v in summary["max_abs_deviation"]],
         tr("col_within"): summary["within_1"].astype(str),

@@ -364,6 +364,9 @@ TEXT: dict[str, dict[str, str]] = {
                             "not in the sources, the deviation is measured against the total population on "
                             "1 November 2024 as the nearest value."},
     "col_key_basis": {"sv": "Nyckelns grund", "en": "Key basis"},
+    "recipient_county": {"sv": "{region} (länsgemensamt)", "en": "{region} county (county-joint)"},
+    "recipient_municipalities": {"sv": "Kommunerna", "en": "The municipalities"},
+    "recipient_regions_unallocated": {"sv": "Regionerna (ej fördelat)", "en": "The regions (not broken down)"},
     "col_recipients": {"sv": "Mottagare", "en": "Recipients"},
     "col_max_dev": {"sv": "Största avvikelse (kr)", "en": "Largest deviation (SEK)"},
     "col_within": {"sv": "Inom 1 kr", "en": "Within SEK 1"},
@@ -496,6 +499,49 @@ PROSE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+
+# Short labels that the sources and the build write only in Swedish. A text missing here is shown in English
+# as "(in Swedish) ..." so a reader knows why it is in Swedish rather than meeting an unexplained sentence.
+SOURCE_TEXT_EN: dict[str, str] = {
+    "Regeringsbeslut med bilaga": "Government decision with annex",
+    "Pressmeddelande": "Press release",
+    "Myndighetens anvisningar": "The agency's instructions",
+    "Presentation": "Presentation",
+    "befolkning 2024-11-01": "population 2024-11-01",
+    "fast belopp per län": "fixed amount per county",
+    "fast belopp per län + resten efter befolkning 2024-11-01":
+        "fixed amount per county + the rest by population 2024-11-01",
+    "implicit andel (nyckeln befolkning 0-25 sept 2025 finns inte i källorna)":
+        "implied share (the key, population aged 0-25 in September 2025, is not in the sources)",
+    "implicit andel (nyckeln befolkning 18+ sept 2025 finns inte i källorna)":
+        "implied share (the key, population aged 18+ in September 2025, is not in the sources)",
+    "implicit andel 18+ härledd ur medlen för vårdkapacitet (samma nyckel)":
+        "implied 18+ share derived from the funds for care capacity (same key)",
+}
+
+
+def source_text(text: object, lang: str = "sv") -> str:
+    """A Swedish text from the sources in the chosen language: translated if known, else marked as Swedish."""
+    if not isinstance(text, str) or not text:
+        return ""
+    if lang != "en":
+        return text
+    return SOURCE_TEXT_EN.get(text) or f"(in Swedish) {text}"
+
+
+def recipient(text: object, level: str, region_code: str, region_name: str, lang: str = "sv") -> str:
+    """Who receives the money. Organisation names stay as they are; the generic Swedish labels get English ones."""
+    text = text if isinstance(text, str) else ""
+    if lang != "en":
+        return text
+    if level == "county" and region_name:
+        return t("recipient_county", lang, region=region_name)
+    if level == "municipalities":
+        return t("recipient_municipalities", lang)
+    if level == "region" and not region_code:
+        return t("recipient_regions_unallocated", lang)
+    return text  # "Region Stockholm", "SKR", "Socialstyrelsen": names of organisations
 
 
 def t(key: str, lang: str = "sv", **values: object) -> str:

@@ -305,6 +305,21 @@ def test_focus_shares_leave_out_announced_money_without_a_focus_area(ds):
     assert note in texts(at)
 
 
+def test_english_data_and_about_tables_carry_no_swedish_labels(ds):
+    data = table(open_page("data", lang="en"), "Table of the filtered amounts")
+    recipients = set(data["Recipient"])
+    assert not any("länsgemensamt" in r or r in ("Kommunerna", "Regionerna (ej fördelat)") for r in recipients)
+    assert {"Stockholm county (county-joint)", "The municipalities", "The regions (not broken down)",
+            "Region Stockholm", "SKR"} <= recipients  # organisation names stay as the sources write them
+    methods = set(data["Estimation method"]) - {""}
+    assert methods and all(m.startswith("(in Swedish) Skattning: 396 000 000 kr") for m in methods)
+    about = open_page("om", lang="en")
+    basis = set(table(about, "Key audit")["Key basis"])
+    assert "fixed amount per county + the rest by population 2024-11-01" in basis
+    assert not any("befolkning" in b or "implicit" in b for b in basis)
+    assert "(Government decision with annex)" in texts(about) and "(Regeringsbeslut" not in texts(about)
+
+
 def test_region_profile_shows_own_and_county_joint_money_apart(ds):
     at = open_page("regionprofil", region="14")
     assert at.header[0].value == "Västra Götaland: statsbidrag för psykisk hälsa"
