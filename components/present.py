@@ -3,6 +3,9 @@ table alternative. No Streamlit calls here, so the tests can check every number 
 
 from __future__ import annotations
 
+import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -14,6 +17,34 @@ from funding.i18n import TEXT, recipient, source_text
 from . import figures
 from .labels import Labels, plot_escape
 from .state import Context, year_span
+
+# Reruns reuse what a page computed for the same dataset and filters (issue 7, bench/run.py): most of a
+# rerun's time went into rebuilding the same pandas tables and Plotly figures (a Figure validates every
+# property it is given). Every function below is a pure function of (dataset, filters, arguments); the
+# rest of the context (language, labels, rows, populations) is derived from those two. The results are
+# shared by all sessions, like the dataset itself, so callers must never mutate them.
+VIEW_CACHE_SIZE = 64
+_views: OrderedDict[tuple, tuple[object, object]] = OrderedDict()
+_views_lock = threading.Lock()
+
+
+def per_view(fn):
+    @functools.wraps(fn)
+    def cached(ctx: Context, *args, **kwargs):
+        key = (fn.__name__, id(ctx.ds), ctx.ds.version, ctx.filters, args, tuple(sorted(kwargs.items())))
+        with _views_lock:
+            hit = _views.get(key)
+            if hit is not None:
+                _views.move_to_end(key)
+                return hit[1]
+        value = fn(ctx, *args, **kwargs)
+        with _views_lock:
+            _views[key] = (ctx.ds, value)  # holding the dataset keeps its id from going to another one
+            while len(_views) > VIEW_CACHE_SIZE:
+                _views.popitem(last=False)
+        return value
+
+    return cached
 
 
 @dataclass(frozen=True)
@@ -92,6 +123,7 @@ def coverage_notes(ctx: Context, years, *, partial: bool = True) -> tuple[str, .
 # ---------------------------------------------------------------- Översikt
 
 
+@per_view
 def headline(ctx: Context) -> tuple[metrics.Headline, list[Metric]]:
     ds, tr, lb = ctx.ds, ctx.tr, ctx.labels
     h = metrics.headline(ds.view, ds.grants, ds.national_population)
@@ -127,6 +159,7 @@ def headline(ctx: Context) -> tuple[metrics.Headline, list[Metric]]:
     return h, items
 
 
+@per_view
 def overview_totals(ctx: Context) -> ChartSpec | None:
     rows, lb, tr = ctx.rows, ctx.labels, ctx.tr
     if rows.empty:
@@ -153,6 +186,7 @@ def overview_totals(ctx: Context) -> ChartSpec | None:
                             *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
+@per_view
 def overview_changes(ctx: Context, first: int = 2025, second: int = 2026) -> ChartSpec | str:
     """The largest changes per region; a sentence instead when no region has figures in both years."""
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
@@ -191,6 +225,7 @@ class RegionsView:
     comparison: metrics.RegionComparison
 
 
+@per_view
 def regions(ctx: Context) -> RegionsView:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     # The comparison always covers all 21 regions; the region filter only highlights.
@@ -274,6 +309,7 @@ def regions(ctx: Context) -> RegionsView:
 # ---------------------------------------------------------------- Över tid
 
 
+@per_view
 def over_time(ctx: Context, max_areas: int = 8) -> ChartSpec | None:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     rows = ctx.rows
@@ -330,6 +366,7 @@ def over_time(ctx: Context, max_areas: int = 8) -> ChartSpec | None:
 # ---------------------------------------------------------------- Fokusområden
 
 
+@per_view
 def focus_tree(ctx: Context) -> ChartSpec | None:
     rows, lb, tr = ctx.rows, ctx.labels, ctx.tr
     if rows.empty:
@@ -351,6 +388,7 @@ def focus_tree(ctx: Context) -> ChartSpec | None:
                      (*estimate_notes(ctx, rows), *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
+@per_view
 def focus_regions(ctx: Context) -> ChartSpec | None:
     lb, tr = ctx.labels, ctx.tr
     rows = metrics.regional_rows(ctx.rows)
@@ -377,6 +415,7 @@ def focus_regions(ctx: Context) -> ChartSpec | None:
                                    *coverage_notes(ctx, pd.unique(rows["year"]))))
 
 
+@per_view
 def focus_shares(ctx: Context) -> ChartSpec | str | None:
     lb, tr = ctx.labels, ctx.tr
     if ctx.rows.empty or ctx.rows["amount_sek"].sum() == 0:
@@ -432,6 +471,7 @@ def _detail_table(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+@per_view
 def region_profile(ctx: Context, code: str) -> ProfileView:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     rows = metrics.select(ctx.ds.view, f, ignore_regions=True)
@@ -480,6 +520,7 @@ def region_profile(ctx: Context, code: str) -> ProfileView:
 # ---------------------------------------------------------------- Data
 
 
+@per_view
 def data_table(ctx: Context) -> pd.DataFrame:
     """The filtered rows with labels in the chosen language; numbers stay numbers so the table sorts."""
     rows, lb, tr, en = ctx.rows, ctx.labels, ctx.tr, ctx.lang == "en"
@@ -517,6 +558,7 @@ class AboutView:
     estimated_total: int | None   # the published total that the estimated amounts split
 
 
+@per_view
 def about(ctx: Context) -> AboutView:
     ds, lb, tr, en = ctx.ds, ctx.labels, ctx.tr, ctx.lang == "en"
     # A list rather than a table: the titles are long and must stay readable on a phone.
