@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="base URL of a running app (default: start one on a free port)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--width", type=int, default=1366)
-    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--height", type=int, default=1300)
     parser.add_argument("--query", default="", help="query string added to every page, e.g. lang=en")
     parser.add_argument("--suffix", default="", help="added to every file name, e.g. -en")
     parser.add_argument("--keep", action="store_true",
