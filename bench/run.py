@@ -112,6 +112,15 @@ SIDEBAR_YEAR = "[data-testid='stSidebar'] [data-testid='stMultiSelect'] input"
 # Machine and server. ---------------------------------------------------------------------------
 
 
+def cpu_check_ms() -> float:
+    """A fixed pure-Python workload: when the machine is shared, this shows how much CPU the run really had."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(2_000_000):
+        total += i * i % 7
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
 def machine() -> dict:
     import psutil
 
@@ -226,6 +235,15 @@ def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
+_STARTED = time.monotonic()
+
+
+def clock() -> str:
+    """Minutes and seconds since the benchmark started, for the progress lines."""
+    elapsed = int(time.monotonic() - _STARTED)
+    return f"[{elapsed // 60:2d}:{elapsed % 60:02d}]"
+
+
 def _fmt(value, spec: str) -> str:
     return "–" if value is None else format(value, spec)
 
@@ -233,20 +251,20 @@ def _fmt(value, spec: str) -> str:
 # Browser measurements. -------------------------------------------------------------------------
 
 
-async def timed_load(browser, url: str, expected: dict) -> float | None:
+async def timed_load(browser, url: str, expected: dict, timeout_ms: float = LOAD_TIMEOUT_MS) -> float | None:
     """Seconds from navigation start until the page is drawn, in a fresh context (cold HTTP cache).
 
-    None if it was not drawn within LOAD_TIMEOUT_MS: counted and reported as a failed load, never dropped.
+    None if it was not drawn within `timeout_ms`: counted and reported as a failed load, never dropped.
     """
     context = await browser.new_context(viewport=VIEWPORT, locale="sv-SE")
     try:
         await context.add_init_script(WATCH_JS % json.dumps(expected))
         page = await context.new_page()
-        await page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
-        await page.wait_for_function("() => window.__ttfc !== undefined", timeout=LOAD_TIMEOUT_MS, polling=50)
+        await page.goto(url, wait_until="commit", timeout=timeout_ms)
+        await page.wait_for_function("() => window.__ttfc !== undefined", timeout=timeout_ms, polling=50)
         return await page.evaluate("window.__ttfc") / 1000
     except PlaywrightTimeout:
-        print(f"    ! not drawn within {LOAD_TIMEOUT_MS / 1000:.0f} s: {url}", flush=True)
+        print(f"    ! not drawn within {timeout_ms / 1000:.0f} s: {url}", flush=True)
         return None
     finally:
         await context.close()
@@ -338,9 +356,9 @@ async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tabl
     return out
 
 
-async def frontend_done(page) -> None:
+async def frontend_done(page, timeout_ms: float = LOAD_TIMEOUT_MS) -> None:
     # The browser ignores the rerun key until it has heard that the last run finished.
-    await page.wait_for_function(READY_NOT_RUNNING_JS, timeout=LOAD_TIMEOUT_MS, polling=50)
+    await page.wait_for_function(READY_NOT_RUNNING_JS, timeout=timeout_ms, polling=50)
 
 
 async def _url_after_run(page) -> str:
@@ -348,12 +366,16 @@ async def _url_after_run(page) -> str:
     return page.url
 
 
-async def open_session(browser, base: str, pages, expected: dict[str, dict]):
-    """One session that visits every page through the app's own navigation (one websocket throughout)."""
+async def open_session(browser, base: str, pages):
+    """One session that visits every page through the app's own navigation (one websocket throughout).
+
+    It moves on once the server has finished each page's run: memory is the server's, and waiting for
+    ten browsers on two cores to draw every chart would only make the run longer.
+    """
     context = await browser.new_context(viewport=VIEWPORT, locale="sv-SE")
     page = await context.new_page()
-    await page.goto(f"{base}/{pages[0].url_path}", wait_until="domcontentloaded", timeout=LOAD_TIMEOUT_MS)
-    await settle(page)
+    await page.goto(f"{base}/{pages[0].url_path}", wait_until="domcontentloaded", timeout=LOAD_TIMEOUT_MS * 3)
+    await frontend_done(page, LOAD_TIMEOUT_MS * 3)
     for spec in pages[1:]:
         link = page.locator(f"[data-testid='stSidebarNav'] a[href$='/{spec.url_path}']").first
         if await link.count():
@@ -362,11 +384,11 @@ async def open_session(browser, base: str, pages, expected: dict[str, dict]):
         else:  # no link (a hidden page): a plain navigation, which starts a new session
             await page.goto(f"{base}/{spec.url_path}", wait_until="domcontentloaded")
         await page.wait_for_timeout(300)  # let the page switch reach the server before asking if it finished
-        await settle(page)
+        await frontend_done(page, LOAD_TIMEOUT_MS * 3)
     return context
 
 
-async def memory_and_load(browser, server: Server, pages, expected, sessions: int, load: bool) -> dict:
+async def memory_and_load(browser, server: Server, pages, expected, sessions: int, load_pages: int) -> dict:
     out: dict = {"idle_after_start": round(server.rss_mb(), 1)}
     peak = 0.0
     sampling = True
@@ -381,24 +403,28 @@ async def memory_and_load(browser, server: Server, pages, expected, sessions: in
             await asyncio.sleep(0.2)
 
     sampler = asyncio.create_task(sample())
-    contexts = [await open_session(browser, server.base, pages, expected)]
+    contexts = [await open_session(browser, server.base, pages)]
     await asyncio.sleep(2)
     out["1"] = round(server.rss_mb(), 1)
-    contexts += await asyncio.gather(*(open_session(browser, server.base, pages, expected)
-                                       for _ in range(sessions - 1)))
+    contexts += await asyncio.gather(*(open_session(browser, server.base, pages) for _ in range(sessions - 1)))
     await asyncio.sleep(2)
     out[str(sessions)] = round(server.rss_mb(), 1)
     for context in contexts:
         await context.close()
 
-    if load:
-        # `sessions` users at once, each loading every page once in its own order, each load a fresh context.
+    if load_pages:
+        # `sessions` users at once, each loading `load_pages` pages one after the other (session i starts at
+        # page i, so every page is loaded), each load in a fresh context. The browsers run on the same
+        # cores as the server, so on a small machine this mostly measures ten Chromiums drawing at once.
+        before = len(server.runs())
+
         async def one(i: int) -> list[tuple[str, float | None]]:
             done = []
-            for k in range(len(pages)):
+            for k in range(load_pages):
                 spec = pages[(i + k) % len(pages)]
                 exp = expected[spec.url_path]
-                done.append((spec.url_path, await timed_load(browser, url_for(server.base, spec.url_path), exp)))
+                done.append((spec.url_path, await timed_load(browser, url_for(server.base, spec.url_path), exp,
+                                                             timeout_ms=LOAD_TIMEOUT_MS * 4)))
             return done
 
         start = time.perf_counter()
@@ -409,8 +435,12 @@ async def memory_and_load(browser, server: Server, pages, expected, sessions: in
         for result in results:
             for path, t in result:
                 per_page.setdefault(path, []).append(t)
+        server_ms = [r["ms"] for r in server.runs()[before:] if not r["interrupted"]]
         out["load"] = {
-            "sessions": sessions, "page_loads": len(times), "failed_loads": len(times) - len(drawn(times)),
+            "sessions": sessions, "pages_per_session": load_pages, "page_loads": len(times),
+            "failed_loads": len(times) - len(drawn(times)),
+            "server_run_median_ms": _round(median(server_ms), 1),
+            "server_run_p95_ms": _round(percentile(server_ms, 0.95), 1),
             "wall_s": round(wall, 2), "page_median_s": _round(median(times), 3),
             "page_p95_s": _round(percentile(times, 0.95), 3),
             "pages": {f"/{p}": _round(median(v), 3) for p, v in per_page.items()},
@@ -421,7 +451,8 @@ async def memory_and_load(browser, server: Server, pages, expected, sessions: in
     return out
 
 
-async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, memory: bool, load: bool) -> dict:
+async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, loads: int, memory: bool,
+                           load_pages: int) -> dict:
     from playwright.async_api import async_playwright
 
     out: dict = {"pages": {}}
@@ -429,12 +460,12 @@ async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, memo
         browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         out["chromium"] = browser.version
 
-        print(f"  probe, reruns and filter changes ({args.reruns} each per page) ...", flush=True)
+        print(f"  {clock()} probe, reruns and filter changes ({args.reruns} each per page) ...", flush=True)
         with Server(env_extra, tmp) as server:
             out["probe"] = await probe(browser, server, pages, args.reruns, tmp / "floors", tables)
         expected = {url: {"charts": p["charts"]} for url, p in out["probe"].items()}
 
-        print(f"  time to first chart (fresh server per page, first load + {args.loads}) ...", flush=True)
+        print(f"  {clock()} time to first chart (fresh server per page, first load + {loads}) ...", flush=True)
         for spec in pages:
             exp, prob = expected[spec.url_path], out["probe"][spec.url_path]
             if not exp["charts"] and not prob["table"]:
@@ -442,20 +473,21 @@ async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, memo
             with Server(env_extra, tmp) as server:
                 url = url_for(server.base, spec.url_path)
                 first = await timed_load(browser, url, exp)
-                samples = [await timed_load(browser, url, exp) for _ in range(args.loads)]
+                samples = [await timed_load(browser, url, exp) for _ in range(loads)]
                 first_run = next(iter(server.runs()), {}).get("ms")
             floor_samples = []
             if prob["floor"]:
                 floor_url = Path(prob["floor"]).resolve().as_uri()
-                floor_samples = [await timed_load(browser, floor_url, exp) for _ in range(args.loads)]
+                floor_samples = [await timed_load(browser, floor_url, exp) for _ in range(loads)]
             out["pages"][spec.url_path] = {"first": first, "samples": samples, "floor_samples": floor_samples,
                                            "first_run_ms": first_run}
             print(f"    /{spec.url_path:<14} first {_fmt(first, '6.2f')} s  median {_fmt(median(samples), '6.2f')} s"
                   f"  floor {_fmt(median(floor_samples), '6.2f')} s", flush=True)
         if memory:
-            print(f"  memory (1 and {args.sessions} sessions){' and load' if load else ''} ...", flush=True)
+            print(f"  {clock()} memory (1 and {args.sessions} sessions){' and load' if load_pages else ''} ...",
+                  flush=True)
             with Server(env_extra, tmp) as server:
-                out["memory"] = await memory_and_load(browser, server, pages, expected, args.sessions, load)
+                out["memory"] = await memory_and_load(browser, server, pages, expected, args.sessions, load_pages)
         await browser.close()
     return out
 
@@ -501,16 +533,20 @@ def measure_dataset(label: str, env_extra: dict[str, str], args, tmp: Path, with
     tmp.mkdir(parents=True, exist_ok=True)
     # Other work on the machine slows every figure; the load average is kept with the results to show it.
     load_before = [round(x, 2) for x in os.getloadavg()]
+    cpu_before = cpu_check_ms()
     if load_before[0] > (os.cpu_count() or 1):
         print(f"  ! the machine is busy (load average {load_before[0]}): figures will be slower", flush=True)
     tables_file = tmp / "tables.json"
     subprocess.run([sys.executable, str(ROOT / "bench" / "apptest.py"), "--out", str(tables_file),
                     "--table-dir", str(tmp / "floors")], cwd=ROOT, env=dict(os.environ, **env_extra), check=True)
     tables = json.loads(tables_file.read_text(encoding="utf-8"))
-    browser = asyncio.run(browser_measures(pages, tables, env_extra, args, tmp, with_memory,
-                                           with_memory and label == "1"))
+    # Fewer browser loads on the synthetic data keep the whole run short; the real data get the full count.
+    loads = args.loads if label == "1" else min(args.loads, args.scale_loads)
+    load_pages = args.load_pages if with_memory and label == "1" else 0
+    browser = asyncio.run(browser_measures(pages, tables, env_extra, args, tmp, loads, with_memory, load_pages))
     load_after = [round(x, 2) for x in os.getloadavg()]
-    return {"browser": browser, "loadavg": {"before": load_before, "after": load_after}}
+    return {"browser": browser, "loads": loads, "loadavg": {"before": load_before, "after": load_after},
+            "cpu_check_ms": {"before": cpu_before, "after": cpu_check_ms()}}
 
 
 # Results. --------------------------------------------------------------------------------------
@@ -533,6 +569,8 @@ def page_rows(raw: dict) -> dict[str, dict]:
         row.update({
             "rerun_median_ms": _round(median(prob["rerun_ms"]), 1),
             "rerun_p95_ms": _round(percentile(prob["rerun_ms"], 0.95), 1),
+            # The first change reaches a filter combination no one has asked for yet: nothing cached.
+            "filter_first_ms": prob["filter_ms"][0] if prob["filter_ms"] else None,
             "filter_median_ms": _round(median(prob["filter_ms"]), 1),
             "filter_p95_ms": _round(percentile(prob["filter_ms"], 0.95), 1),
             "filter_verified": prob["filter_verified"],
@@ -568,6 +606,7 @@ def scale_row(raw: dict, rows: int) -> dict:
                                         default=None),
         "ttfc_worst_ratio": max((p["ratio"] for p in pages.values() if p["ratio"]), default=None),
         "loadavg_1_5_15": raw["loadavg"],
+        "cpu_check_ms": raw["cpu_check_ms"],
         "pages": {url: {k: p[k] for k in ("ttfc_first_s", "ttfc_median_s", "floor_median_s", "ratio",
                                          "rerun_median_ms", "rerun_p95_ms", "filter_median_ms")}
                   for url, p in pages.items()},
@@ -586,7 +625,9 @@ def assemble(raws: dict[str, dict], rows: dict[str, int], args) -> dict:
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "machine": machine(),
         "versions": versions(real["browser"].get("chromium")),
-        "settings": {"loads_per_page": args.loads, "reruns_per_page": args.reruns, "sessions": args.sessions,
+        "settings": {"loads_per_page": args.loads, "loads_per_page_synthetic": args.scale_loads,
+                     "reruns_per_page": args.reruns, "sessions": args.sessions,
+                     "load_pages_per_session": args.load_pages,
                      "viewport": VIEWPORT, "scales": list(raws), "filter_change": f"year: all <-> {FILTER_YEAR}",
                      "page_queries": PAGE_QUERY},
         "pages": page_rows(real),
@@ -646,7 +687,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scales", default="1,10,100", help="dataset sizes to measure, e.g. 1,10,100")
     parser.add_argument("--loads", type=int, default=5, help="browser loads per page after the first")
     parser.add_argument("--reruns", type=int, default=20, help="reruns and filter changes per page")
+    parser.add_argument("--scale-loads", type=int, default=3, help="browser loads per page on synthetic data")
     parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions for memory and load")
+    parser.add_argument("--load-pages", type=int, default=1, help="pages each session loads in the load test")
     parser.add_argument("--memory-scales", default="1,100", help="datasets whose memory is measured too")
     parser.add_argument("--quick", action="store_true", help="3 loads and 6 reruns: a smoke run, not for results")
     parser.add_argument("--pages", help="only these url paths, comma-separated ('' = start page); for debugging")
