@@ -17,7 +17,8 @@ from .state import Context
 
 def source_line(rows: pd.DataFrame, labels: Labels, tr) -> str:
     """'Källa: Regeringen (Socialdepartementet), 2025, S2025/00397; …' for the sources behind `rows`."""
-    ids = [s for s in dict.fromkeys(rows["source_id"]) if s] if "source_id" in rows else []
+    # pd.unique keeps the order of first appearance, like dict.fromkeys, without a Python loop over every row.
+    ids = [s for s in pd.unique(rows["source_id"]) if s] if "source_id" in rows else []
     names = [labels.sources.get(s, s) for s in ids]
     return tr("sources_line", sources="; ".join(names) if names else "–")
 
