@@ -9,6 +9,8 @@ seeded generator: the same factor always gives the same tables.
 The dataset is written with ``funding.build.write_tables`` (so it has a valid manifest and passes
 ``funding.model.load``) into a folder the caller chooses, and the app is pointed at it with the
 environment variable FUNDING_CURATED_DIR. Writing into the real data folder is refused.
+
+    .venv/bin/python -m bench.synthetic 100 /tmp/curated-x100      # prints the dataset's version
 """
 
 from __future__ import annotations
