@@ -295,7 +295,8 @@ def last_complete(runs: list[dict]) -> dict | None:
     return complete[-1] if complete else None
 
 
-async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tables: dict) -> dict:
+async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tables: dict,
+                changes: int | None = None) -> dict:
     """Per page: count and read back its charts (for the floor), then time reruns and filter changes."""
     out = {}
     for spec in pages:
@@ -330,10 +331,10 @@ async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tabl
             await frontend_done(page)
         row["rerun_ms"] = reruns
 
-        changes, verified = [], False
+        timed_changes, verified = [], False
         year = page.locator(SIDEBAR_YEAR).first
         if await year.count():
-            for i in range(runs):
+            for i in range(runs if changes is None else changes):
                 n = len(server.runs())
                 await year.click()
                 if i % 2 == 0:
@@ -343,16 +344,16 @@ async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tabl
                     await page.keyboard.press("Backspace")
                 await page.keyboard.press("Escape")
                 run = await server.next_run(n)
-                changes.append(run["ms"] if run else None)
+                timed_changes.append(run["ms"] if run else None)
                 await frontend_done(page)
                 if i == 0 and run is not None:
                     verified = f"year={FILTER_YEAR}" in (await _url_after_run(page))
             await settle(page, (last_complete(server.runs()) or {}).get("elements", {}).get("plotly_chart", 0))
-        row["filter_ms"], row["filter_verified"] = changes, verified
+        row["filter_ms"], row["filter_verified"] = timed_changes, verified
         await context.close()
         out[spec.url_path] = row
         print(f"    /{spec.url_path:<14} {charts} charts  load run {_fmt(median(row['load_run_ms']), '6.0f')} ms  "
-              f"rerun {_fmt(median(reruns), '5.0f')} ms  filter {_fmt(median(changes), '5.0f')} ms", flush=True)
+              f"rerun {_fmt(median(reruns), '5.0f')} ms  filter {_fmt(median(timed_changes), '5.0f')} ms", flush=True)
     return out
 
 
@@ -451,8 +452,8 @@ async def memory_and_load(browser, server: Server, pages, expected, sessions: in
     return out
 
 
-async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, loads: int, memory: bool,
-                           load_pages: int) -> dict:
+async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, loads: int, changes: int,
+                           memory: bool, load_pages: int) -> dict:
     from playwright.async_api import async_playwright
 
     out: dict = {"pages": {}}
@@ -460,9 +461,9 @@ async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, load
         browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         out["chromium"] = browser.version
 
-        print(f"  {clock()} probe, reruns and filter changes ({args.reruns} each per page) ...", flush=True)
+        print(f"  {clock()} probe: {args.reruns} reruns and {changes} filter changes per page ...", flush=True)
         with Server(env_extra, tmp) as server:
-            out["probe"] = await probe(browser, server, pages, args.reruns, tmp / "floors", tables)
+            out["probe"] = await probe(browser, server, pages, args.reruns, tmp / "floors", tables, changes)
         expected = {url: {"charts": p["charts"]} for url, p in out["probe"].items()}
 
         print(f"  {clock()} time to first chart (fresh server per page, first load + {loads}) ...", flush=True)
@@ -542,8 +543,10 @@ def measure_dataset(label: str, env_extra: dict[str, str], args, tmp: Path, with
     tables = json.loads(tables_file.read_text(encoding="utf-8"))
     # Fewer browser loads on the synthetic data keep the whole run short; the real data get the full count.
     loads = args.loads if label == "1" else min(args.loads, args.scale_loads)
+    changes = args.reruns if label == "1" else min(args.reruns, args.scale_changes)
     load_pages = args.load_pages if with_memory and label == "1" else 0
-    browser = asyncio.run(browser_measures(pages, tables, env_extra, args, tmp, loads, with_memory, load_pages))
+    browser = asyncio.run(browser_measures(pages, tables, env_extra, args, tmp, loads, changes, with_memory,
+                                           load_pages))
     load_after = [round(x, 2) for x in os.getloadavg()]
     return {"browser": browser, "loads": loads, "loadavg": {"before": load_before, "after": load_after},
             "cpu_check_ms": {"before": cpu_before, "after": cpu_check_ms()}}
@@ -626,6 +629,7 @@ def assemble(raws: dict[str, dict], rows: dict[str, int], args) -> dict:
         "machine": machine(),
         "versions": versions(real["browser"].get("chromium")),
         "settings": {"loads_per_page": args.loads, "loads_per_page_synthetic": args.scale_loads,
+                     "filter_changes_per_page_synthetic": args.scale_changes,
                      "reruns_per_page": args.reruns, "sessions": args.sessions,
                      "load_pages_per_session": args.load_pages,
                      "viewport": VIEWPORT, "scales": list(raws), "filter_change": f"year: all <-> {FILTER_YEAR}",
@@ -688,9 +692,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--loads", type=int, default=5, help="browser loads per page after the first")
     parser.add_argument("--reruns", type=int, default=20, help="reruns and filter changes per page")
     parser.add_argument("--scale-loads", type=int, default=3, help="browser loads per page on synthetic data")
+    parser.add_argument("--scale-changes", type=int, default=10, help="filter changes per page on synthetic data")
     parser.add_argument("--sessions", type=int, default=10, help="concurrent sessions for memory and load")
     parser.add_argument("--load-pages", type=int, default=1, help="pages each session loads in the load test")
-    parser.add_argument("--memory-scales", default="1,100", help="datasets whose memory is measured too")
+    parser.add_argument("--memory-scales", default="1", help="datasets whose memory is measured, e.g. 1,100")
     parser.add_argument("--quick", action="store_true", help="3 loads and 6 reruns: a smoke run, not for results")
     parser.add_argument("--pages", help="only these url paths, comma-separated ('' = start page); for debugging")
     parser.add_argument("--profile", action="store_true",
