@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.blocks import TABLE_KEY_PREFIX
 from components.navigation import PAGES, by_url_path
 from funding import fmt, paths
 
@@ -33,8 +34,21 @@ def open_page(url_path: str = "", **params: str | list[str]) -> AppTest:
     return at
 
 
+def open_tables(at: AppTest) -> AppTest:
+    """Open every chart's "Visa som tabell", as a reader clicking each one: the tables are drawn only then."""
+    keys = [k for k in at.session_state.keys() if k.startswith(TABLE_KEY_PREFIX)]
+    assert keys, "every chart has a table expander"
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def table(at: AppTest, alt: str) -> pd.DataFrame:
     """The table whose accessible name (alt) is `alt`: a chart's "Visa som tabell" carries the chart title."""
+    if not any(d.proto.alt == alt for d in at.dataframe):
+        open_tables(at)
     found = [d.value for d in at.dataframe if d.proto.alt == alt]
     assert len(found) == 1, [d.proto.alt for d in at.dataframe]
     return found[0]

@@ -157,3 +157,25 @@ def test_a_bad_link_warns_without_echoing_the_value(open_at):
     assert "<img" not in page.locator("[data-testid='stMain']").inner_text()
     assert parse_qs(urlparse(page.url).query) == {"year": ["2025"]}
     assert recorded.foreign_requests() == []
+
+
+def test_a_charts_table_and_downloads_open_from_the_keyboard(open_at, ds):
+    # The table and its download buttons are drawn only when "Visa som tabell" is opened (a rerun), so the
+    # charts draw first; this is the path a reader takes, keyboard only.
+    recorded = open_at("/over-tid?region=14", 1366, 900)
+    page = recorded.page
+    wait_for_chart_count(page, 1)
+    box = page.locator("[data-testid='stExpander']").first
+    assert box.locator("[data-testid='stDataFrame']").count() == 0
+    box.locator("summary").focus()
+    page.keyboard.press("Enter")
+    box.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    wait_for_app(page)
+    # Five rows in the grid (2023, 2024, 2025, 2026 decided, 2026 estimated) plus its header row; the download
+    # holds every tidy row behind the chart, i.e. all of Västra Götaland's allocation rows.
+    assert box.locator("[role='grid']").get_attribute("aria-rowcount") == "6"
+    rows = int((ds.view["region_code"] == "14").sum())
+    assert rows == 18
+    assert box.get_by_role("button", name=f"Ladda ned {rows} rader").count() == 1
+    assert page.locator(EXCEPTION).count() == 0
+    assert recorded.foreign_requests() == []
