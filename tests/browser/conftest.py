@@ -8,6 +8,7 @@ is a failure: a green run must never hide tests that did not run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -58,9 +59,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, env_extra: dict[str, str] | None = None) -> subprocess.Popen:
+def start_server(port: int, env_extra: dict[str, str] | None = None,
+                 script: Path = ROOT / "app.py") -> subprocess.Popen:
+    # From the project folder, so its .streamlit/config.toml applies to any script served.
     env = dict(os.environ, **(env_extra or {}))
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
@@ -88,17 +91,24 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
-@pytest.fixture(scope="session")
-def server_url(ds) -> str:
-    """A Streamlit server on a free local port, serving the real curated data."""
+@contextlib.contextmanager
+def running_server(env_extra: dict[str, str] | None = None, script: Path = ROOT / "app.py"):
+    """A Streamlit server of `script` on a free local port, for as long as the block runs; yields its URL."""
     port = free_port()
-    proc = start_server(port)
+    proc = start_server(port, env_extra, script)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc)
         yield base
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def server_url(ds) -> str:
+    """One server for the whole session, serving the real curated data."""
+    with running_server() as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

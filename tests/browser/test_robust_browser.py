@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import subprocess
 import sys
 import textwrap
 import time
@@ -23,17 +22,14 @@ import pytest
 
 from components.navigation import PAGES
 from funding import filters as flt
-from funding import fmt, paths
+from funding import fmt
 from funding.i18n import t
 from tests.browser.conftest import (
     CHROMIUM_ARGS,
-    free_port,
     require_chromium,
-    start_server,
-    stop_server,
+    running_server,
     wait_for_app,
     wait_for_charts,
-    wait_healthy,
 )
 
 pytestmark = pytest.mark.browser
@@ -239,14 +235,8 @@ def test_ten_visitors_at_once_each_see_their_own_view(ds, server_url):
 @pytest.fixture()
 def fresh_server(ds):
     """A new server process that no one has visited yet (the state a shared link meets after a restart)."""
-    port = free_port()
-    proc = start_server(port)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, proc)
+    with running_server() as base:
         yield base
-    finally:
-        stop_server(proc)
 
 
 def test_first_visit_to_a_fresh_server_by_deep_link_gets_the_whole_app(browser, fresh_server):
@@ -284,27 +274,20 @@ def test_a_crash_shows_visitors_no_internals(browser, tmp_path):
     """With the project's settings a failing script shows a generic message: no type, text or traceback."""
     script = tmp_path / "boom.py"
     script.write_text(textwrap.dedent(BOOM), encoding="utf-8")
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true"]
-    # Run from the project folder so its .streamlit/config.toml applies, as it does to the app.
-    proc = subprocess.Popen(cmd, cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    context = browser.new_context()
-    try:
-        wait_healthy(base, proc)
-        page = context.new_page()
-        page.goto(base, wait_until="domcontentloaded")
-        wait_for_app(page)
-        assert page.get_by_text("Före felet").count() == 1
-        assert page.locator(EXCEPTION).count() == 1, "the forced error did not happen"
-        text = page.locator("[data-testid='stApp']").inner_text()
-        for internal in ("INTERNAL-MARKER", "hunter2", "/srv/secret", "RuntimeError", "Traceback", "boom.py",
-                         str(tmp_path)):
-            assert internal not in text, f"{internal!r} shown to the visitor"
-    finally:
-        context.close()
-        stop_server(proc)
+    with running_server(script=script) as base:  # with the project's .streamlit/config.toml, as the app
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(base, wait_until="domcontentloaded")
+            wait_for_app(page)
+            assert page.get_by_text("Före felet").count() == 1
+            assert page.locator(EXCEPTION).count() == 1, "the forced error did not happen"
+            text = page.locator("[data-testid='stApp']").inner_text()
+            for internal in ("INTERNAL-MARKER", "hunter2", "/srv/secret", "RuntimeError", "Traceback", "boom.py",
+                             str(tmp_path)):
+                assert internal not in text, f"{internal!r} shown to the visitor"
+        finally:
+            context.close()
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE"])
