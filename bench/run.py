@@ -146,13 +146,14 @@ def versions(browser_version: str | None) -> dict:
 
 
 class Server:
-    """`streamlit run app.py` on a free port through bench/timed_server.py, which logs every script run."""
+    """`streamlit run app.py` (or `script`) on a free port through bench/timed_server.py, which logs every run."""
 
     count = 0
 
-    def __init__(self, env_extra: dict[str, str], tmp: Path):
+    def __init__(self, env_extra: dict[str, str], tmp: Path, script: Path = ROOT / "app.py"):
         Server.count += 1
         self.env_extra = env_extra
+        self.script = script
         self.log = tmp / "server.log"
         self.runs_file = tmp / f"runs-{Server.count}.jsonl"
 
@@ -160,7 +161,7 @@ class Server:
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         env = dict(os.environ, **self.env_extra, BENCH_RUN_LOG=str(self.runs_file))
-        cmd = [sys.executable, str(ROOT / "bench" / "timed_server.py"), str(ROOT / "app.py"),
+        cmd = [sys.executable, str(ROOT / "bench" / "timed_server.py"), str(self.script),
                "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false"]
         # The log goes to a file: a pipe nobody reads would fill up and stall the server mid-run.
@@ -202,6 +203,10 @@ class Server:
                 return runs[before]
             await asyncio.sleep(0.01)
         return None
+
+
+def page_name(url_path: str) -> str:
+    return url_path or "start"
 
 
 def url_for(base: str, url_path: str) -> str:
@@ -313,8 +318,9 @@ async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, tabl
         figures = [json.loads(f) for f in await page.evaluate(EXTRACT_JS)]
         floor_path = None
         if figures:
-            floor_path = floor.write(floor_dir / f"{spec.url_path or 'start'}.html",
+            floor_path = floor.write(floor_dir / f"{page_name(spec.url_path)}.html",
                                      floor.figures_html(spec.title_sv, figures))
+            floor.write(floor_dir / f"{page_name(spec.url_path)}.json", json.dumps(figures))
         elif tables.get(spec.url_path, {}).get("table_floor"):
             floor_path = Path(tables[spec.url_path]["table_floor"])
         row: dict = {"charts": charts, "table": bool(tables.get(spec.url_path, {}).get("table")),
@@ -389,7 +395,8 @@ async def open_session(browser, base: str, pages):
     return context
 
 
-async def memory_and_load(browser, server: Server, pages, expected, sessions: int, load_pages: int) -> dict:
+async def memory_and_load(browser, server: Server, pages, expected, floors: dict[str, str | None], sessions: int,
+                          load_pages: int) -> dict:
     out: dict = {"idle_after_start": round(server.rss_mb(), 1)}
     peak = 0.0
     sampling = True
@@ -419,37 +426,73 @@ async def memory_and_load(browser, server: Server, pages, expected, sessions: in
         # cores as the server, so on a small machine this mostly measures ten Chromiums drawing at once.
         before = len(server.runs())
 
-        async def one(i: int) -> list[tuple[str, float | None]]:
-            done = []
-            for k in range(load_pages):
-                spec = pages[(i + k) % len(pages)]
-                exp = expected[spec.url_path]
-                done.append((spec.url_path, await timed_load(browser, url_for(server.base, spec.url_path), exp,
-                                                             timeout_ms=LOAD_TIMEOUT_MS * 4)))
-            return done
+        async def burst(url_of) -> tuple[list[tuple[str, float | None]], float]:
+            async def one(i: int) -> list[tuple[str, float | None]]:
+                done = []
+                for k in range(load_pages):
+                    spec = pages[(i + k) % len(pages)]
+                    done.append((spec.url_path, await timed_load(browser, url_of(spec.url_path),
+                                                                 expected[spec.url_path],
+                                                                 timeout_ms=LOAD_TIMEOUT_MS * 4)))
+                return done
 
-        start = time.perf_counter()
-        results = await asyncio.gather(*(one(i) for i in range(sessions)))
-        wall = time.perf_counter() - start
-        times = [t for result in results for _, t in result]
+            start = time.perf_counter()
+            results = await asyncio.gather(*(one(i) for i in range(sessions)))
+            return [item for result in results for item in result], time.perf_counter() - start
+
+        loaded, wall = await burst(lambda url_path: url_for(server.base, url_path))
+        times = [t for _, t in loaded]
         per_page: dict[str, list[float | None]] = {}
-        for result in results:
-            for path, t in result:
-                per_page.setdefault(path, []).append(t)
+        for path, t in loaded:
+            per_page.setdefault(path, []).append(t)
         server_ms = [r["ms"] for r in server.runs()[before:] if not r["interrupted"]]
+        # The same burst on the static floors: ten browsers drawing the same charts and tables with no server
+        # at all. On a small machine most of the time under load is the browsers', and this shows how much.
+        floor_times = []
+        if all(floors.get(spec.url_path) for spec in pages):
+            floor_loaded, _ = await burst(lambda url_path: Path(floors[url_path]).resolve().as_uri())
+            floor_times = [t for _, t in floor_loaded]
+        page_median, floor_median = median(times), median(floor_times)
         out["load"] = {
             "sessions": sessions, "pages_per_session": load_pages, "page_loads": len(times),
             "failed_loads": len(times) - len(drawn(times)),
             "server_run_median_ms": _round(median(server_ms), 1),
             "server_run_p95_ms": _round(percentile(server_ms, 0.95), 1),
-            "wall_s": round(wall, 2), "page_median_s": _round(median(times), 3),
+            "wall_s": round(wall, 2), "page_median_s": _round(page_median, 3),
             "page_p95_s": _round(percentile(times, 0.95), 3),
             "pages": {f"/{p}": _round(median(v), 3) for p, v in per_page.items()},
+            "floor_page_median_s": _round(floor_median, 3),
+            "floor_failed_loads": len(floor_times) - len(drawn(floor_times)),
+            "ratio": round(page_median / floor_median, 2) if page_median and floor_median else None,
         }
     sampling = False
     await sampler
     out["peak"] = round(peak, 1)
     return out
+
+
+async def page_ttfc(browser, url_path: str, exp: dict, prob: dict, env_extra: dict[str, str], tmp: Path,
+                    loads: int, bare: Server) -> dict:
+    """One page's time to first chart: the app on a fresh server, its static floor, and the bare Streamlit app."""
+    with Server(env_extra, tmp) as server:
+        url = url_for(server.base, url_path)
+        first = await timed_load(browser, url, exp)
+        samples = [await timed_load(browser, url, exp) for _ in range(loads)]
+        first_run = next(iter(server.runs()), {}).get("ms")
+    floor_samples = []
+    if prob["floor"]:
+        floor_url = Path(prob["floor"]).resolve().as_uri()
+        floor_samples = [await timed_load(browser, floor_url, exp) for _ in range(loads)]
+    bare_samples = []
+    if exp["charts"]:
+        bare_url = f"{bare.base}/?page={page_name(url_path)}"
+        await timed_load(browser, bare_url, exp)  # a first load apart, as for the app
+        bare_samples = [await timed_load(browser, bare_url, exp) for _ in range(loads)]
+    print(f"    /{url_path:<14} first {_fmt(first, '6.2f')} s  median {_fmt(median(samples), '6.2f')} s"
+          f"  floor {_fmt(median(floor_samples), '6.2f')} s  bare Streamlit {_fmt(median(bare_samples), '6.2f')} s",
+          flush=True)
+    return {"first": first, "samples": samples, "floor_samples": floor_samples, "bare_samples": bare_samples,
+            "first_run_ms": first_run}
 
 
 async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, loads: int, changes: int,
@@ -467,28 +510,21 @@ async def browser_measures(pages, tables: dict, env_extra, args, tmp: Path, load
         expected = {url: {"charts": p["charts"]} for url, p in out["probe"].items()}
 
         print(f"  {clock()} time to first chart (fresh server per page, first load + {loads}) ...", flush=True)
-        for spec in pages:
-            exp, prob = expected[spec.url_path], out["probe"][spec.url_path]
-            if not exp["charts"] and not prob["table"]:
-                continue  # nothing to wait for on this page: no TTFC
-            with Server(env_extra, tmp) as server:
-                url = url_for(server.base, spec.url_path)
-                first = await timed_load(browser, url, exp)
-                samples = [await timed_load(browser, url, exp) for _ in range(loads)]
-                first_run = next(iter(server.runs()), {}).get("ms")
-            floor_samples = []
-            if prob["floor"]:
-                floor_url = Path(prob["floor"]).resolve().as_uri()
-                floor_samples = [await timed_load(browser, floor_url, exp) for _ in range(loads)]
-            out["pages"][spec.url_path] = {"first": first, "samples": samples, "floor_samples": floor_samples,
-                                           "first_run_ms": first_run}
-            print(f"    /{spec.url_path:<14} first {_fmt(first, '6.2f')} s  median {_fmt(median(samples), '6.2f')} s"
-                  f"  floor {_fmt(median(floor_samples), '6.2f')} s", flush=True)
+        # One server of the bare app for all pages (bench/bare_app.py): the same figures, nothing else.
+        with Server(dict(env_extra, BENCH_FIGURES_DIR=str(tmp / "floors")), tmp,
+                    ROOT / "bench" / "bare_app.py") as bare:
+            for spec in pages:
+                exp, prob = expected[spec.url_path], out["probe"][spec.url_path]
+                if exp["charts"] or prob["table"]:  # else nothing to wait for on this page: no TTFC
+                    out["pages"][spec.url_path] = await page_ttfc(browser, spec.url_path, exp, prob, env_extra, tmp,
+                                                                  loads, bare)
         if memory:
             print(f"  {clock()} memory (1 and {args.sessions} sessions){' and load' if load_pages else ''} ...",
                   flush=True)
             with Server(env_extra, tmp) as server:
-                out["memory"] = await memory_and_load(browser, server, pages, expected, args.sessions, load_pages)
+                floors = {url: p["floor"] for url, p in out["probe"].items()}
+                out["memory"] = await memory_and_load(browser, server, pages, expected, floors, args.sessions,
+                                                      load_pages)
         await browser.close()
     return out
 
@@ -562,13 +598,18 @@ def page_rows(raw: dict) -> dict[str, dict]:
         row: dict = {"charts": prob["charts"]}
         if b:
             ttfc, floor_median = median(b["samples"]), median(b["floor_samples"])
+            bare = median(b.get("bare_samples", []))
             row.update({
                 "ttfc_first_s": _round(b["first"], 3), "ttfc_median_s": _round(ttfc, 3),
                 "floor_median_s": _round(floor_median, 3),
                 "ratio": round(ttfc / floor_median, 2) if ttfc and floor_median else None,
+                # The same figures in a bare Streamlit app (bench/bare_app.py): Streamlit's own share of the time.
+                "bare_streamlit_median_s": _round(bare, 3),
+                "bare_streamlit_ratio": round(bare / floor_median, 2) if bare and floor_median else None,
             })
         else:
-            row.update({"ttfc_first_s": None, "ttfc_median_s": None, "floor_median_s": None, "ratio": None})
+            row.update({"ttfc_first_s": None, "ttfc_median_s": None, "floor_median_s": None, "ratio": None,
+                        "bare_streamlit_median_s": None, "bare_streamlit_ratio": None})
         row.update({
             "rerun_median_ms": _round(median(prob["rerun_ms"]), 1),
             "rerun_p95_ms": _round(percentile(prob["rerun_ms"], 0.95), 1),
@@ -582,9 +623,11 @@ def page_rows(raw: dict) -> dict[str, dict]:
             "samples": {
                 "ttfc_s": [_round(t, 3) for t in b["samples"]] if b else [],
                 "floor_s": [_round(t, 3) for t in b["floor_samples"]] if b else [],
+                "bare_streamlit_s": [_round(t, 3) for t in b.get("bare_samples", [])] if b else [],
                 "rerun_ms": prob["rerun_ms"], "filter_ms": prob["filter_ms"],
             },
-            "failed": sum(t is None for t in ([b["first"], *b["samples"], *b["floor_samples"]] if b else []))
+            "failed": sum(t is None for t in ([b["first"], *b["samples"], *b["floor_samples"],
+                                               *b.get("bare_samples", [])] if b else []))
             + sum(t is None for t in prob["rerun_ms"] + prob["filter_ms"]),
         })
         rows[f"/{url}"] = row
@@ -664,18 +707,21 @@ def targets_met(result: dict) -> dict:
 def print_table(result: dict) -> None:
     m = result["machine"]
     print(f"\n{result['date']}  {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB")
-    print(f"{'page':<15}{'charts':>7}{'TTFC 1st':>10}{'TTFC med':>10}{'floor':>8}{'ratio':>7}"
-          f"{'rerun med':>11}{'p95':>8}{'filter med':>12}{'p95':>8}")
+    print(f"{'page':<15}{'charts':>7}{'TTFC 1st':>10}{'TTFC med':>10}{'floor':>8}{'ratio':>7}{'bare st':>9}"
+          f"{'ratio':>7}{'rerun med':>11}{'p95':>8}{'filter med':>12}{'p95':>8}")
     for url, p in result["pages"].items():
         print(f"{url:<15}{p['charts']:>7}{_fmt(p['ttfc_first_s'], '.2f'):>8} s{_fmt(p['ttfc_median_s'], '.2f'):>8} s"
               f"{_fmt(p['floor_median_s'], '.2f'):>6} s{_fmt(p['ratio'], '.2f'):>7}"
+              f"{_fmt(p.get('bare_streamlit_median_s'), '.2f'):>7} s{_fmt(p.get('bare_streamlit_ratio'), '.2f'):>7}"
               f"{_fmt(p['rerun_median_ms'], '.0f'):>8} ms{_fmt(p['rerun_p95_ms'], '.0f'):>5} ms"
               f"{_fmt(p['filter_median_ms'], '.0f'):>9} ms{_fmt(p['filter_p95_ms'], '.0f'):>5} ms")
     rss = result["rss_mb"]
     print(f"\nserver RSS: 1 session {_fmt(rss.get('1'), '.0f')} MB, 10 sessions {_fmt(rss.get('10'), '.0f')} MB "
           f"(peak {_fmt(rss.get('peak'), '.0f')} MB)")
-    print(f"10 sessions loading every page at once: median TTFC per page load "
-          f"{_fmt(result['load_10_sessions_page_median_s'], '.2f')} s")
+    load = result["load_10_sessions"]
+    print(f"{load.get('sessions', 10)} sessions loading pages at once: median TTFC per page load "
+          f"{_fmt(result['load_10_sessions_page_median_s'], '.2f')} s; the same burst of static floors "
+          f"{_fmt(load.get('floor_page_median_s'), '.2f')} s (ratio {_fmt(load.get('ratio'), '.2f')})")
     print(f"\n{'scale':<7}{'rows':>8}{'rerun med':>11}{'worst page':>12}{'filter med':>12}{'TTFC med':>10}"
           f"{'worst page':>12}{'worst ratio':>13}{'RSS 10':>9}")
     for label, s in result["scale"].items():
