@@ -671,6 +671,8 @@ def scale_row(raw: dict, rows: int) -> dict:
 
 
 def assemble(raws: dict[str, dict], rows: dict[str, int], args) -> dict:
+    # "pages", "rss_mb" and the load test are the real data's; in a run without it (--scales 100), the first
+    # dataset's, named in "pages_scale".
     real = raws.get("1") or raws[next(iter(raws))]
     memory = real["browser"].get("memory", {})
     load = memory.get("load", {})
@@ -684,6 +686,7 @@ def assemble(raws: dict[str, dict], rows: dict[str, int], args) -> dict:
                      "load_pages_per_session": args.load_pages,
                      "viewport": VIEWPORT, "scales": list(raws), "filter_change": f"year: all <-> {FILTER_YEAR}",
                      "page_queries": PAGE_QUERY},
+        "pages_scale": "1" if "1" in raws else next(iter(raws)),
         "pages": page_rows(real),
         "rss_mb": {k: memory[k] for k in ("idle_after_start", "1", "10", "peak") if k in memory},
         "load_10_sessions_page_median_s": load.get("page_median_s"),
@@ -696,18 +699,24 @@ def assemble(raws: dict[str, dict], rows: dict[str, int], args) -> dict:
 
 
 def targets_met(result: dict) -> dict:
+    """The issue's targets, each judged on the dataset it names; a run without the real data (--scales 100)
+    judges only the 100x ones."""
     met: dict = {}
-    ratios = [p["ratio"] for p in result["pages"].values() if p.get("ratio") is not None]
-    if ratios:
-        met["ttfc_at_most_1.5x_floor"] = all(r <= TARGETS["ttfc_ratio_max"] for r in ratios)
-    reruns = [p["rerun_median_ms"] for p in result["pages"].values() if p["rerun_median_ms"] is not None]
-    if reruns:
-        met["rerun_median_real"] = max(reruns) <= TARGETS["rerun_median_ms_real"]
-    if "100" in result["scale"] and result["scale"]["100"]["rerun_worst_page_median_ms"] is not None:
-        met["rerun_median_100x"] = result["scale"]["100"]["rerun_worst_page_median_ms"] <= \
-            TARGETS["rerun_median_ms_100x"]
-    if "10" in result["rss_mb"]:
-        met["rss_10_sessions"] = result["rss_mb"]["10"] <= TARGETS["rss_mb_10_sessions"]
+    scale = result["scale"]
+    if "1" in scale:
+        ratios = [p["ratio"] for p in result["pages"].values() if p.get("ratio") is not None]
+        if ratios:
+            met["ttfc_at_most_1.5x_floor"] = all(r <= TARGETS["ttfc_ratio_max"] for r in ratios)
+        reruns = [p["rerun_median_ms"] for p in result["pages"].values() if p["rerun_median_ms"] is not None]
+        if reruns:
+            met["rerun_median_real"] = max(reruns) <= TARGETS["rerun_median_ms_real"]
+        if "10" in result["rss_mb"]:
+            met["rss_10_sessions"] = result["rss_mb"]["10"] <= TARGETS["rss_mb_10_sessions"]
+    if "100" in scale and scale["100"]["rerun_worst_page_median_ms"] is not None:
+        met["rerun_median_100x"] = scale["100"]["rerun_worst_page_median_ms"] <= TARGETS["rerun_median_ms_100x"]
+    if "100" in scale and "10" in scale["100"].get("rss_mb", {}):
+        # The target names no dataset size; measured at 100x as well, it is reported for that size too.
+        met["rss_10_sessions_100x"] = scale["100"]["rss_mb"]["10"] <= TARGETS["rss_mb_10_sessions"]
     return met
 
 
