@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -65,15 +66,27 @@ def start_server(port: int, env_extra: dict[str, str] | None = None,
     env = dict(os.environ, **(env_extra or {}))
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # The log goes to an unnamed temporary file: a pipe nobody reads would fill up during a long session and
+    # stall the server mid-run. wait_healthy shows its end if the server dies.
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc.log = log
+    return proc
+
+
+def server_log(proc: subprocess.Popen, limit: int = 3000) -> str:
+    log = getattr(proc, "log", None)
+    if log is None:
+        return ""
+    log.seek(0)
+    return log.read().decode(errors="replace")[-limit:]
 
 
 def wait_healthy(base_url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{output[-3000:]}")
+            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{server_log(proc)}")
         try:
             with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as resp:  # localhost only
                 if resp.read().strip() == b"ok":
@@ -89,6 +102,10 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
+    log = getattr(proc, "log", None)
+    if log is not None:
+        log.close()
 
 
 @contextlib.contextmanager
