@@ -90,6 +90,13 @@ def test_every_page_runs_in_both_languages(spec, lang):
     # Swedish labels by default, English with lang=en.
     year_label = at.multiselect(key="flt_year").label
     assert year_label == {"sv": "År", "en": "Years"}[lang]
+    # Every chart's table and downloads draw once opened, in both languages.
+    charts = len(at.get("plotly_chart"))
+    if charts:
+        tables_before = len(at.dataframe)
+        open_tables(at)
+        assert len(at.dataframe) == tables_before + charts
+        assert len(at.get("download_button")) >= charts
 
 
 # ---------------------------------------------------------------- Översikt
@@ -368,6 +375,13 @@ def test_region_profile_figures_and_the_estimate_under_the_2026_total(ds):
     note = f"Varav {fmt.sek(estimated)} (37,40\u00a0kr per invånare) är skattat."
     assert captions.count(note) == 2
     assert not any("skattat" in c for c in captions[:captions.index(fmt.sek(total_2025)) + 3])
+    # The chart's own table (drawn once "Visa som tabell" is opened) holds the same figures per year.
+    per_year = table(at, "Kronor per invånare per år, Västra Götaland och riket, 2023–2026").set_index("År")
+    assert per_year.loc["2025", "Belopp (kr)"] == fmt.sek(total_2025)
+    assert per_year.loc["2025", "Kr per invånare"] == "155,91 kr/inv."
+    assert per_year.loc["2025", "Rang"] == "20 av 21"
+    assert per_year.loc["2026", "Belopp (kr)"] == fmt.sek(alloc_sum(ds, year=2026, region_code="14"))
+    assert len(at.get("download_button")) == 3  # own streams, county-joint, and now the chart's rows
 
 
 def test_choosing_a_region_on_the_profile_updates_the_filter_and_the_url():
