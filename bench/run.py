@@ -447,7 +447,7 @@ async def memory_and_load(browser, server: Server, pages, expected, floors: dict
             per_page.setdefault(path, []).append(t)
         server_ms = [r["ms"] for r in server.runs()[before:] if not r["interrupted"]]
         # The same burst on the static floors: ten browsers drawing the same charts and tables with no server
-        # at all. On a small machine most of the time under load is the browsers', and this shows how much.
+        # at all. On a small machine much of the time under load is the browsers', and this shows how much.
         floor_times = []
         if all(floors.get(spec.url_path) for spec in pages):
             floor_loaded, _ = await burst(lambda url_path: Path(floors[url_path]).resolve().as_uri())
