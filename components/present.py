@@ -4,8 +4,6 @@ table alternative. No Streamlit calls here, so the tests can check every number 
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,6 +14,7 @@ from funding.i18n import TEXT, recipient, source_text
 
 from . import figures
 from .labels import Labels, plot_escape
+from .memo import DatasetMemo
 from .state import Context, year_span
 
 # Reruns reuse what a page computed for the same dataset and filters (issue 7, bench/run.py): most of a
@@ -23,26 +22,14 @@ from .state import Context, year_span
 # property it is given). Every function below is a pure function of (dataset, filters, arguments); the
 # rest of the context (language, labels, rows, populations) is derived from those two. The results are
 # shared by all sessions, like the dataset itself, so callers must never mutate them.
-VIEW_CACHE_SIZE = 64
-_views: OrderedDict[tuple, tuple[object, object]] = OrderedDict()
-_views_lock = threading.Lock()
+_views = DatasetMemo(size=64)
 
 
 def per_view(fn):
     @functools.wraps(fn)
     def cached(ctx: Context, *args, **kwargs):
-        key = (fn.__name__, id(ctx.ds), ctx.ds.version, ctx.filters, args, tuple(sorted(kwargs.items())))
-        with _views_lock:
-            hit = _views.get(key)
-            if hit is not None:
-                _views.move_to_end(key)
-                return hit[1]
-        value = fn(ctx, *args, **kwargs)
-        with _views_lock:
-            _views[key] = (ctx.ds, value)  # holding the dataset keeps its id from going to another one
-            while len(_views) > VIEW_CACHE_SIZE:
-                _views.popitem(last=False)
-        return value
+        key = (fn.__name__, ctx.filters, args, tuple(sorted(kwargs.items())))
+        return _views.get(ctx.ds, key, lambda: fn(ctx, *args, **kwargs))
 
     return cached
 

@@ -19,6 +19,7 @@ from funding.i18n import Translator
 from funding.model import Dataset
 
 from . import labels as lbl
+from .memo import DatasetMemo
 
 MULTI_KEYS = {  # Filters field -> sidebar widget key
     "years": "flt_year",
@@ -61,27 +62,16 @@ def year_span(years: tuple[int, ...] | list[int]) -> str:
 
 
 # The filter options and the labels depend on the dataset (and language) only, yet were rebuilt from
-# the whole view on every rerun (issue 7: about 200 ms a run at 100x the data). Kept per dataset;
-# holding the dataset in the entry keeps its id from going to another one.
-_per_dataset: dict[tuple, tuple[Dataset, object]] = {}
-
-
-def _for_dataset(ds: Dataset, what: tuple, make):
-    key = (what, id(ds), ds.version)
-    hit = _per_dataset.get(key)
-    if hit is None:
-        if len(_per_dataset) >= 8:  # a rebuilt dataset replaces the old one; never more than a few
-            _per_dataset.clear()
-        hit = _per_dataset[key] = (ds, make())
-    return hit[1]
+# the whole view on every rerun (issue 7: about 200 ms a run at 100x the data).
+_per_dataset = DatasetMemo(size=8)
 
 
 def options_for(ds: Dataset) -> flt.FilterOptions:
-    return _for_dataset(ds, ("options",), lambda: flt.FilterOptions.from_view(ds.view, ds.region_codes))
+    return _per_dataset.get(ds, ("options",), lambda: flt.FilterOptions.from_view(ds.view, ds.region_codes))
 
 
 def labels_for(ds: Dataset, lang: str) -> lbl.Labels:
-    return _for_dataset(ds, ("labels", lang), lambda: lbl.build(ds, lang))
+    return _per_dataset.get(ds, ("labels", lang), lambda: lbl.build(ds, lang))
 
 
 def _incoming() -> dict[str, list[str]]:
