@@ -83,6 +83,13 @@ def estimate_notes(ctx: Context, rows: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(notes))
 
 
+@per_view
+def partial_years(ctx: Context) -> tuple[int, ...]:
+    """Years the sources cover for only some regions, under the filters but whatever regions are chosen."""
+    return metrics.partial_years(metrics.select(ctx.ds.view, ctx.filters, ignore_regions=True),
+                                 len(ctx.ds.regions))
+
+
 def coverage_notes(ctx: Context, years, *, partial: bool = True) -> tuple[str, ...]:
     """What a chart over `years` cannot show: years the sources give for only some regions, and grants
     they name without an exact amount (never drawn, so those years' bars are smaller than the real money)."""
@@ -90,8 +97,7 @@ def coverage_notes(ctx: Context, years, *, partial: bool = True) -> tuple[str, .
     shown = {int(y) for y in years}
     notes = []
     if partial:
-        scope = metrics.select(ctx.ds.view, f, ignore_regions=True)
-        gaps = [y for y in metrics.partial_years(scope, len(ctx.ds.regions)) if y in shown]
+        gaps = [y for y in partial_years(ctx) if y in shown]
         if gaps:
             notes.append(tr("partial_years_note", years=year_span(gaps)))
     grants = ctx.ds.grants
@@ -320,8 +326,7 @@ def over_time(ctx: Context, max_areas: int = 8) -> ChartSpec | None:
     first_area = per_area_year.loc[per_area_year["area_code"] == areas[0]]
     # Highest and lowest among the years the sources cover for every region: 2023's 81 mnkr is
     # Västra Götaland's county-joint money alone, not the country's lowest year.
-    gaps = metrics.partial_years(metrics.select(ctx.ds.view, f, ignore_regions=True), len(ctx.ds.regions))
-    comparable = first_area.loc[~first_area["year"].isin(gaps)]
+    comparable = first_area.loc[~first_area["year"].isin(partial_years(ctx))]
     if not comparable.empty:
         first_area = comparable
     mx, mn = first_area.loc[first_area[value].idxmax()], first_area.loc[first_area[value].idxmin()]
