@@ -1,1 +1,1 @@
-"""Reusable Streamlit pieces: navigation, filters and URL state, charts with their text alternatives."""
+"""The interface: presenters/ and figures/ build what a page shows (no Streamlit); the rest draws it."""

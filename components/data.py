@@ -6,19 +6,19 @@ from pathlib import Path
 
 import streamlit as st
 
-from funding import model, paths
+from funding import dataset, paths
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _load(curated_dir: str, version: str) -> model.Dataset:
+def _load(curated_dir: str, version: str) -> dataset.Dataset:
     # The arguments are the cache key: new data (another version or folder) loads afresh.
-    return model.load(Path(curated_dir))
+    return dataset.load(Path(curated_dir))
 
 
-def dataset() -> model.Dataset:
-    """The curated dataset for the current version. Raises model.DataUnavailable if it is missing or broken."""
+def current_dataset() -> dataset.Dataset:
+    """The curated dataset for the current version. Raises DataUnavailable if it is missing or broken."""
     folder = paths.curated_dir()
-    version = model.manifest(folder).get("version")
+    version = dataset.manifest(folder).get("version")
     if not isinstance(version, str):
-        raise model.DataUnavailable(f"The manifest in {folder.name} has no version.")
+        raise dataset.DataUnavailable(f"The manifest in {folder.name} has no version.")
     return _load(str(folder), version)

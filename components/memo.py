@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
-from funding.model import Dataset
+from funding.dataset import Dataset
 
 T = TypeVar("T")
 

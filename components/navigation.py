@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from funding.text import t
+
 # The page scripts live in views/, not pages/: Streamlit (1.67) treats a folder called pages/ beside the
 # entry script as a legacy multipage app until st.navigation has run once in the process, so the first
 # deep link after a server start would run the page file on its own, without app.py and its filters.
@@ -13,22 +15,20 @@ from dataclasses import dataclass
 class PageSpec:
     script: str      # relative to the app's root, as st.Page and AppTest.switch_page expect
     url_path: str    # "" is the default page at /
-    title_sv: str
-    title_en: str
     icon: str
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_sv
+        return t(f"page_{self.url_path or 'oversikt'}", lang)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("views/oversikt.py", "", "Översikt", "Overview", ":material/dashboard:"),
-    PageSpec("views/regioner.py", "regioner", "Regioner", "Regions", ":material/map:"),
-    PageSpec("views/over_tid.py", "over-tid", "Över tid", "Over time", ":material/timeline:"),
-    PageSpec("views/fokusomraden.py", "fokusomraden", "Fokusområden", "Focus areas", ":material/donut_small:"),
-    PageSpec("views/regionprofil.py", "regionprofil", "Regionprofil", "Region profile", ":material/location_city:"),
-    PageSpec("views/data.py", "data", "Data", "Data", ":material/table_view:"),
-    PageSpec("views/om.py", "om", "Om datan", "About the data", ":material/info:"),
+    PageSpec("views/oversikt.py", "", ":material/dashboard:"),
+    PageSpec("views/regioner.py", "regioner", ":material/map:"),
+    PageSpec("views/over_tid.py", "over-tid", ":material/timeline:"),
+    PageSpec("views/fokusomraden.py", "fokusomraden", ":material/donut_small:"),
+    PageSpec("views/regionprofil.py", "regionprofil", ":material/location_city:"),
+    PageSpec("views/data.py", "data", ":material/table_view:"),
+    PageSpec("views/om.py", "om", ":material/info:"),
 )
 
 

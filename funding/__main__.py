@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import dataset, exports
 from . import build as build_mod
-from . import export, model
-from .rawio import RawDataError
+from .build import BuildError, RawDataError
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build_mod.build(out_dir=args.out)
-    except (RawDataError, build_mod.BuildError) as exc:
+    except (RawDataError, BuildError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         print("Nothing was written; the previous curated data, if any, are unchanged.", file=sys.stderr)
         return 1
@@ -29,13 +29,13 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
-    if args.format in export.BINARY_FORMATS and out is None and sys.stdout.isatty():
+    if args.format in exports.BINARY_FORMATS and out is None and sys.stdout.isatty():
         print(f"export failed: {args.format} is a binary format; write it to a file with --out FILE (or a folder) "
               "or redirect standard output", file=sys.stderr)
         return 2
     try:
-        ds = model.load()
-    except model.DataUnavailable as exc:
+        ds = dataset.load()
+    except dataset.DataUnavailable as exc:
         print(f"export failed: {exc}", file=sys.stderr)
         return 1
     unknown = [r for r in args.region if r not in ds.region_codes]
@@ -48,13 +48,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if bad_years:
         print(f"export failed: no data for year(s) {bad_years}; the dataset covers {years}", file=sys.stderr)
         return 2
-    view = export.select(ds, args.year, args.region)
+    view = exports.select(ds, args.year, args.region)
     filters = {"year": args.year, "region": args.region}
-    prov = export.provenance(ds, view, filters)
-    payload = export.payload(args.format, view, prov, args.lang)
+    prov = exports.provenance(ds, view, filters)
+    payload = exports.payload(args.format, view, prov, args.lang)
     if out is not None:
         if out.is_dir():
-            out = out / export.file_name(args.format, view, prov.day, ds.region_codes)
+            out = out / exports.file_name(args.format, view, prov.day, ds.region_codes)
         try:
             out.write_bytes(payload)
         except OSError as exc:
@@ -69,8 +69,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     try:
-        ds = model.load()
-    except model.DataUnavailable as exc:
+        ds = dataset.load()
+    except dataset.DataUnavailable as exc:
         print(f"check failed: {exc}", file=sys.stderr)
         return 1
     print(f"curated data version {ds.version}, built {ds.built_at}: {len(ds.view)} rows")
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=None, help="curated folder (default data/curated)")
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("export", help="write a snapshot of the curated allocations")
-    p.add_argument("--format", choices=export.FORMATS, default="csv",
+    p.add_argument("--format", choices=exports.FORMATS, default="csv",
                    help="excel-csv: Swedish Excel (BOM, semicolon, decimal comma); csv: the standard contract "
                         "(default); xlsx: workbook with an about sheet; datapackage: zip with data.csv, "
                         "datapackage.json and README")

@@ -1,4 +1,4 @@
-"""Loading the curated dataset, checking it is whole, and the tidy view every page and export uses."""
+"""The curated dataset: loaded from data/curated, checked whole, with the tidy view pages and exports use."""
 
 from __future__ import annotations
 
@@ -10,25 +10,34 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .analysis.percapita import per_capita
 
 REBUILD_HINT = "make data  (or: python -m funding build)"
 
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "allocations": ("year", "grant_id", "stream_id", "recipient_level", "region_code", "recipient", "amount_sek",
-                    "status", "source_id", "source_table", "source_row", "estimate_method"),
+    "allocations": ("year", "grant_id", "stream_id", "recipient_level", "region_code", "recipient", "recipient_en",
+                    "amount_sek", "status", "basis", "source_id", "source_table", "source_line", "source_row",
+                    "amount_id", "estimate_method", "estimate_method_en"),
     "regions": ("region_code", "short_name", "county_name", "organisation_name", "metropolitan"),
     "region_names": ("variant", "region_code"),
     "population": ("region_code", "ref_date", "age_group", "count", "source_id"),
-    "sources": ("source_id", "title", "publisher", "date", "diarienummer", "file", "kind"),
-    "grants": ("grant_id", "year", "name_sv", "name_en", "channel", "status", "has_exact_figures", "coverage",
-               "total_sek", "distributed_sek", "admin_sek", "amount_as_worded", "key_date", "key_sv", "key_en",
-               "source_id", "diarienummer"),
-    "streams": ("stream_id", "grant_id", "name_sv", "name_en", "focus_area", "recipient_level", "key_population",
-                "fixed_sek_per_recipient", "fixed_sek_metropolitan", "key_sv", "key_en"),
+    "sources": ("source_id", "title", "publisher", "date", "diarienummer", "file", "kind", "url", "credit"),
+    "grants": ("grant_id", "year", "name_sv", "name_en", "channel", "status", "key_date", "key_sv", "key_en",
+               "source_id", "diarienummer", "source_ref"),
+    "streams": ("stream_id", "grant_id", "name_sv", "name_en", "focus_area", "recipient_level", "recipient_sv",
+                "recipient_en", "key_population", "fixed_sek_per_recipient", "fixed_sek_metropolitan", "key_sv",
+                "key_en"),
     "focus_areas": ("focus_id", "name_sv", "name_en", "description_sv", "description_en"),
-    "reconciliation": ("table", "row", "column", "kind", "published", "computed", "difference", "result"),
-    "key_audit": ("year", "stream_id", "region_code", "key_basis", "published_sek", "recomputed_sek",
-                  "deviation_sek", "implied_share", "note"),
+    "totals": ("amount_id", "year", "grant_id", "role", "scope", "amount_sek", "status", "source_id"),
+    "alternatives": ("amount_id", "instead_of", "year", "grant_id", "amount_sek", "source_id", "source_row", "note_sv",
+                     "note_en"),
+    "worded": ("worded_id", "source_id", "year", "grant_id", "amount_as_worded", "quote", "note"),
+    "frames": ("frame_id", "source_id", "year", "kind", "label_sv", "label_en", "amount_as_printed", "amount_sek"),
+    "changes": ("release", "change_sv", "change_en"),
+    "reconciliation": ("table", "row", "column", "kind", "published", "computed", "difference", "result",
+                       "explanation", "source_id", "amount_id"),
+    "key_audit": ("year", "stream_id", "region_code", "key_basis", "key_basis_en", "published_sek", "recomputed_sek",
+                  "deviation_sek", "implied_share", "note", "note_en"),
 }
 
 # The export contract (issue 3): names and order are relied upon by downloads and scripts.
@@ -36,41 +45,56 @@ EXPORT_COLUMNS = ("year", "region_code", "region_name", "recipient_level", "gran
                   "stream_name", "focus_area", "channel", "status", "amount_sek", "population", "population_date",
                   "sek_per_capita", "source_id")
 
+# Recipient levels whose money, without a region code, belongs to the whole country's population.
+NATIONAL_POPULATION_LEVELS = ("region", "county", "municipalities", "regions-municipalities")
+
 
 class DataUnavailable(RuntimeError):
-    """The curated data are missing, incomplete or malformed. `problem` says what, `remedy` how to fix."""
+    """The curated data are missing, incomplete or malformed; `problem` says what, in plain words."""
 
-    def __init__(self, problem: str, remedy: str = REBUILD_HINT):
-        self.problem, self.remedy = problem, remedy
-        super().__init__(f"{problem} Rebuild with: {remedy}")
+    def __init__(self, problem: str):
+        self.problem = problem
+        super().__init__(f"{problem} Rebuild with: {REBUILD_HINT}")
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """The curated tables plus the tidy view. Shared by every session: never mutate the frames."""
+    """The curated tables and the tidy view. Shared by every session: never mutate the frames."""
 
     version: str
     built_at: str
-    tables: dict[str, pd.DataFrame]
-    view: pd.DataFrame  # one row per allocation with names, population and per-capita
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
+    allocations: pd.DataFrame
+    regions: pd.DataFrame          # the 21 regions: code, short name, county, organisation
+    region_names: pd.DataFrame
+    population: pd.DataFrame
+    sources: pd.DataFrame
+    grants: pd.DataFrame           # the catalogue: one row per grant and year
+    streams: pd.DataFrame
+    focus_areas: pd.DataFrame
+    totals: pd.DataFrame           # printed totals and rests, each with the scope it covers
+    alternatives: pd.DataFrame     # other pages' figures for money a chosen figure counts
+    worded: pd.DataFrame           # amounts the sources give only in words; never summed
+    frames: pd.DataFrame           # budget-level figures (the appropriation), shown beside totals
+    changes: pd.DataFrame          # what changed in the data, per release
+    reconciliation: pd.DataFrame
+    key_audit: pd.DataFrame
+    view: pd.DataFrame             # one row per allocation with names, population and per-capita
 
     @property
     def national_population(self) -> int:
-        return int(self.tables["population"]["count"].sum())
+        return int(self.population["count"].sum())
 
     @property
     def population_date(self) -> str:
-        return str(self.tables["population"]["ref_date"].iloc[0])
+        return str(self.population["ref_date"].iloc[0])
+
+    @property
+    def release(self) -> str:
+        return str(self.changes["release"].max()) if len(self.changes) else ""
 
     @property
     def region_codes(self) -> tuple[str, ...]:
-        return tuple(self.tables["regions"]["region_code"])
+        return tuple(self.regions["region_code"])
 
 
 def _shown(path: Path) -> str:
@@ -115,8 +139,8 @@ def load(curated: Path | None = None) -> Dataset:
         try:
             frame = pd.read_parquet(path)
         except Exception as exc:  # pyarrow raises several unrelated types for a damaged file
-            problem = f"The curated table {name}.parquet cannot be read ({exc.__class__.__name__})."
-            raise DataUnavailable(problem) from exc
+            raise DataUnavailable(f"The curated table {name}.parquet cannot be read ({exc.__class__.__name__}).") \
+                from exc
         missing = [c for c in required if c not in frame.columns]
         if missing:
             raise DataUnavailable(f"The curated table {name}.parquet lacks the columns {', '.join(missing)}.")
@@ -126,7 +150,7 @@ def load(curated: Path | None = None) -> Dataset:
         view = tidy_view(tables)
     except Exception as exc:  # tables that load but do not fit together (e.g. a duplicated region code, issue 6)
         raise DataUnavailable(f"The curated tables do not fit together ({exc.__class__.__name__}).") from exc
-    return Dataset(version=man["version"], built_at=str(man.get("built_at", "")), tables=tables, view=view)
+    return Dataset(version=man["version"], built_at=str(man.get("built_at", "")), view=view, **tables)
 
 
 def _check_allocations(tables: dict[str, pd.DataFrame]) -> None:
@@ -140,48 +164,61 @@ def _check_allocations(tables: dict[str, pd.DataFrame]) -> None:
         raise DataUnavailable(f"allocations.parquet refers to unknown streams: {sorted(unknown)[:3]}.")
 
 
+def _text(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str)
+
+
 def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """One row per allocation with every label and the per-capita figure: the export contract and more."""
+    """One row per allocation with every label and its per-capita figure: the export contract and more."""
     alloc = tables["allocations"]
     regions = tables["regions"].set_index("region_code")
-    grants = tables["grants"].drop_duplicates("grant_id").set_index("grant_id")
+    grants = tables["grants"]
+    grant_names = grants.sort_values("year", na_position="first").drop_duplicates("grant_id", keep="last")
+    grant_names = grant_names.set_index("grant_id")
+    channel = grants.dropna(subset=["year"]).astype({"year": "int64"}).set_index(["grant_id", "year"])["channel"]
     streams = tables["streams"].set_index("stream_id")
     focus = tables["focus_areas"].set_index("focus_id")
-    pop = tables["population"].set_index("region_code")["count"]
-    national = int(pop.sum())
-    pop_date = str(tables["population"]["ref_date"].iloc[0])
+    pop = tables["population"]
+    pop = pop.loc[pop["ref_date"] == pop["ref_date"].max()].set_index("region_code")["count"]
+    pop_date = str(tables["population"]["ref_date"].max())
 
     view = pd.DataFrame({
         "year": alloc["year"].astype("int64"),
-        "region_code": alloc["region_code"].fillna("").astype(str),
-        "recipient_level": alloc["recipient_level"].astype(str),
-        "grant_id": alloc["grant_id"].astype(str),
-        "stream_id": alloc["stream_id"].astype(str),
-        "status": alloc["status"].astype(str),
+        "region_code": _text(alloc["region_code"]),
+        "recipient_level": _text(alloc["recipient_level"]),
+        "grant_id": _text(alloc["grant_id"]),
+        "stream_id": _text(alloc["stream_id"]),
+        "status": _text(alloc["status"]),
+        "basis": _text(alloc["basis"]),
         "amount_sek": alloc["amount_sek"].astype("int64"),
-        "source_id": alloc["source_id"].astype(str),
-        "recipient": alloc["recipient"].astype(str),
-        "estimate_method": alloc["estimate_method"].fillna("").astype(str),
+        "source_id": _text(alloc["source_id"]),
+        "amount_id": _text(alloc["amount_id"]),
+        "recipient": _text(alloc["recipient"]),
+        "recipient_en": _text(alloc["recipient_en"]),
+        "estimate_method": _text(alloc["estimate_method"]),
+        "estimate_method_en": _text(alloc["estimate_method_en"]),
     })
-    has_region = view["region_code"] != ""
-    view["region_name"] = view["region_code"].map(regions["short_name"]).fillna("").astype(str)
-    view["grant_name"] = view["grant_id"].map(grants["name_sv"]).astype(str)
-    view["grant_name_en"] = view["grant_id"].map(grants["name_en"]).astype(str)
-    view["channel"] = view["grant_id"].map(grants["channel"]).astype(str)
-    view["stream_name"] = view["stream_id"].map(streams["name_sv"]).astype(str)
-    view["stream_name_en"] = view["stream_id"].map(streams["name_en"]).astype(str)
-    view["focus_area"] = view["stream_id"].map(streams["focus_area"]).astype(str)
-    view["focus_name"] = view["focus_area"].map(focus["name_sv"]).astype(str)
-    view["focus_name_en"] = view["focus_area"].map(focus["name_en"]).astype(str)
-    view["key_population"] = view["stream_id"].map(streams["key_population"]).astype(str)
+    view["region_name"] = _text(view["region_code"].map(regions["short_name"]))
+    # Each row carries its grant's name in that year (a grant can be renamed), else the grant's newest name.
+    keys = pd.Series(list(zip(view["grant_id"], view["year"], strict=True)))
+    by_year = grants.dropna(subset=["year"]).astype({"year": "int64"}).set_index(["grant_id", "year"])
+    for col, source in (("grant_name", "name_sv"), ("grant_name_en", "name_en")):
+        view[col] = _text(keys.map(by_year[source]).fillna(view["grant_id"].map(grant_names[source])))
+    view["channel"] = _text(pd.Series(list(zip(view["grant_id"], view["year"], strict=True))).map(channel))
+    view["stream_name"] = _text(view["stream_id"].map(streams["name_sv"]))
+    view["stream_name_en"] = _text(view["stream_id"].map(streams["name_en"]))
+    view["focus_area"] = _text(view["stream_id"].map(streams["focus_area"]))
+    view["focus_name"] = _text(view["focus_area"].map(focus["name_sv"]))
+    view["focus_name_en"] = _text(view["focus_area"].map(focus["name_en"]))
+    view["key_population"] = _text(view["stream_id"].map(streams["key_population"]))
 
-    # Denominator: the region's (or county's) population; the whole country for amounts that go to
-    # all regions or all municipalities together; none for an organisation (an agency, SKR).
+    # Denominator: the region's (or county's) population; the whole country's for money to all regions,
+    # counties or municipalities together; none for an organisation (an agency, SKR, a civil-society body).
     population = view["region_code"].map(pop).astype("Float64")
-    national_rows = ~has_region & view["recipient_level"].isin(["region", "municipalities"])
-    population[national_rows] = national
+    national = (view["region_code"] == "") & view["recipient_level"].isin(NATIONAL_POPULATION_LEVELS)
+    population[national] = float(pop.sum())
     view["population"] = population.round().astype("Int64")
     view["population_date"] = pd.Series(pop_date, index=view.index).where(view["population"].notna(), "")
-    view["sek_per_capita"] = (view["amount_sek"] / view["population"].astype("Float64")).round(2).astype("Float64")
+    view["sek_per_capita"] = per_capita(view["amount_sek"], view["population"]).round(2)
     order = list(EXPORT_COLUMNS) + [c for c in view.columns if c not in EXPORT_COLUMNS]
     return view[order].reset_index(drop=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 NBSP = "\u00a0"
 
 
@@ -24,7 +26,7 @@ def _group(int_part: str, sep: str) -> str:
 
 def number(value: float | int | None, decimals: int = 0, lang: str = "sv") -> str:
     """Format a number with Swedish (or English) separators; None/NaN gives an en dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{value:.{decimals}f}"
     int_part, _, frac = text.partition(".")
@@ -55,13 +57,27 @@ def msek(value: float | int | None, decimals: int = 1, lang: str = "sv") -> str:
     return f"{number(value / 1e6, decimals)}{NBSP}mnkr"
 
 
-def sek_per_capita(value: float | None, lang: str = "sv") -> str:
-    """Kronor per inhabitant with two decimals: '47,12 kr/inv.'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def sek_per_capita(value: float | None, lang: str = "sv", decimals: int = 2) -> str:
+    """Kronor per inhabitant, two decimals unless told: '47,12 kr/inv.'."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if lang == "en":
-        return f"SEK{NBSP}{number(value, 2, 'en')} per inhabitant"
-    return f"{number(value, 2)}{NBSP}kr/inv."
+        return f"SEK{NBSP}{number(value, decimals, 'en')} per inhabitant"
+    return f"{number(value, decimals)}{NBSP}kr/inv."
+
+
+def year_span(years) -> str:
+    """2025 | 2025–2026 | 2023, 2025–2026: consecutive years joined by an en dash."""
+    years = sorted({int(y) for y in years})
+    if not years:
+        return ""
+    runs: list[list[int]] = [[years[0]]]
+    for year in years[1:]:
+        if year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def percent(share: float | None, decimals: int = 1, lang: str = "sv") -> str:

@@ -1,16 +1,20 @@
-"""Data: the filtered rows as a table, with downloads of exactly that view."""
+"""Data: the filtered rows as a table, with downloads of exactly those rows."""
 
 import streamlit as st
 
-from components import blocks, present, state
+from components import blocks, downloads, shell
 from components.navigation import by_url_path
+from components.presenters import data_table
+from components.presenters.summary import filter_summary
+from funding.fmt import number
 
-ctx = state.context()
+ctx = shell.context()
 blocks.page_title(by_url_path("data").title(ctx.lang), ctx.tr("dt_intro"))
-if ctx.rows.empty:
+blocks.filter_summary(ctx, filter_summary(ctx))
+table, rows = data_table.present(ctx)
+if rows.empty:
     st.info(ctx.tr("no_rows"))
 else:
-    blocks.caption(ctx.tr("dt_rows", n=ctx.labels.number(len(ctx.rows)),
-                          total=ctx.labels.money(int(ctx.rows["amount_sek"].sum()))))
-    blocks.data_table(ctx, present.data_table(ctx))
-    blocks.downloads(ctx.rows, ctx, key="dl_data")
+    blocks.caption(ctx.tr("dt_rows", n=number(len(rows), 0, ctx.lang), total=ctx.labels.money(int(rows["amount_sek"].sum()))))
+    blocks.table_view(ctx, table, alt=ctx.tr("dt_table"), height=560)
+    downloads.rows_download(rows, ctx.filters.describe(), ctx.lang, key="dl_data")

@@ -1,10 +1,16 @@
-"""Fokusområden: the split by channel, grant and stream; focus areas per region; shares per focus area."""
+"""Fokusområden: the split by channel, grant and stream, by focus area, and per region."""
 
-from components import blocks, present, state
+from components import blocks, shell
 from components.navigation import by_url_path
+from components.presenters import focus
+from components.presenters.summary import filter_summary
 
-ctx = state.context()
+ctx = shell.context()
 blocks.page_title(by_url_path("fokusomraden").title(ctx.lang), ctx.tr("fo_intro"))
-blocks.show(ctx, present.focus_tree(ctx))
-blocks.show(ctx, present.focus_shares(ctx))
-blocks.show(ctx, present.focus_regions(ctx))
+blocks.filter_summary(ctx, filter_summary(ctx))
+view = focus.present(ctx)
+for note in view.notes:
+    blocks.caption(note)
+blocks.show(ctx, view.tree)
+blocks.show(ctx, view.shares)
+blocks.show(ctx, view.regions)

@@ -1,10 +1,16 @@
-"""Över tid: amounts 2023-2028 for the whole country or chosen regions, in kronor or per inhabitant."""
+"""Över tid: every year, grant by grant for the country or per chosen region, in kronor or per inhabitant."""
 
-from components import blocks, present, state
+import streamlit as st
+
+from components import blocks, shell, state
 from components.navigation import by_url_path
-from funding.filters import UNITS
+from components.presenters import over_time
+from components.presenters.summary import filter_summary
+from funding.analysis.filters import UNITS
 
-ctx = state.context()
+ctx = shell.context()
 blocks.page_title(by_url_path("over-tid").title(ctx.lang), ctx.tr("ot_intro"))
-state.page_choice("unit", UNITS, ctx.tr("ot_unit"), lambda u: ctx.tr(f"unit_{u}"))
-blocks.show(ctx, present.over_time(ctx))
+blocks.filter_summary(ctx, filter_summary(ctx))
+st.radio(ctx.tr("ot_unit"), UNITS, horizontal=True, format_func=lambda u: ctx.tr(f"unit_{u}"),
+         **state.page_bind("unit", ctx.filters.unit))
+blocks.show(ctx, over_time.present(ctx))

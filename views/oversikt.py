@@ -1,11 +1,21 @@
-"""Översikt: headline figures, totals per year by grant and channel, and the largest changes 2025-2026."""
+"""Översikt: the year's money at a glance, where it goes and what changed since the year before."""
 
-from components import blocks, present, state
+import streamlit as st
 
-ctx = state.context()
+from components import blocks, shell, state
+from components.presenters import overview
+from components.presenters.summary import filter_summary
+
+ctx = shell.context()
+view = overview.present(ctx)
 blocks.page_title(ctx.tr("app_title"), ctx.tr("app_caption"))
-blocks.caption(ctx.tr("ov_intro"))
-_, items = present.headline(ctx)
-blocks.metrics_row(items, columns=3)
-blocks.show(ctx, present.overview_totals(ctx))
-blocks.show(ctx, present.overview_changes(ctx))
+blocks.filter_summary(ctx, filter_summary(ctx))
+st.subheader(view.heading, anchor=False)
+blocks.metrics_row(view.metrics, columns=3)
+for note in view.notes:
+    blocks.caption(note)
+blocks.show(ctx, view.trail)
+if view.base is not None:
+    st.selectbox(ctx.tr("ov_base"), tuple(str(y) for y in view.base_options),
+                 **state.page_bind("base", str(view.base)))
+blocks.show(ctx, view.changes)

@@ -1,23 +1,29 @@
-"""Regioner: a map and a ranked bar chart of kronor per inhabitant, with the national average marked."""
+"""Regioner: the regions per inhabitant on a map and in a ranking, with how much of the money they cover."""
 
 import streamlit as st
 
-from components import blocks, present, state
+from components import blocks, shell, state
 from components.navigation import by_url_path
-from funding.filters import DENOMINATORS
+from components.presenters import comparison
+from components.presenters.summary import filter_summary
+from funding.analysis.filters import DENOMINATORS
 
-ctx = state.context()
+ctx = shell.context()
 blocks.page_title(by_url_path("regioner").title(ctx.lang), ctx.tr("rg_intro"))
-state.page_choice("denom", DENOMINATORS, ctx.tr("rg_denom"), lambda d: ctx.tr(f"denom_{d}"))
-blocks.caption(ctx.tr("rg_denom_help"))
-view = present.regions(ctx)
+blocks.filter_summary(ctx, filter_summary(ctx))
+st.radio(ctx.tr("rg_denom"), DENOMINATORS, horizontal=True, format_func=lambda d: ctx.tr(f"denom_{d}"),
+         help=ctx.tr("rg_denom_help"), **state.page_bind("denom", ctx.filters.denom))
+view = comparison.present(ctx)
+blocks.notice(view.coverage)
 for note in view.notes:
-    blocks.notice(note)
-if view.map is None:
-    st.info(ctx.tr("rg_no_map"))
+    blocks.caption(note)
+if view.empty:
+    blocks.notice(view.empty)
 else:
-    left, right = st.columns([5, 6], gap="medium")
-    with left:
-        blocks.show(ctx, view.map)
-    with right:
-        blocks.show(ctx, view.bars)
+    # Two columns on a wide screen; assets/app.css stacks them below the width where both no longer fit.
+    with st.container(key="regions_pair", horizontal=False):
+        left, right = st.columns([5, 6], gap="medium")
+        with left:
+            blocks.show(ctx, view.map)
+        with right:
+            blocks.show(ctx, view.ranking)

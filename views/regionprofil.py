@@ -1,36 +1,44 @@
-"""Regionprofil: one region on one page, to print or share."""
+"""Regionprofil: one region on one page, to print (A4, assets/app.css) or take away as a workbook."""
 
 import streamlit as st
 
-from components import blocks, present, state
+from components import blocks, downloads, shell, state
 from components.navigation import by_url_path
+from components.presenters import profile
+from components.presenters.summary import filter_summary
+from funding.fmt import number, year_span
 
-ctx = state.context()
+ctx = shell.context()
+tr = ctx.tr
 blocks.page_title(by_url_path("regionprofil").title(ctx.lang))
+blocks.filter_summary(ctx, filter_summary(ctx))
 code = state.profile_region(ctx)
 if code is None:
-    st.info(ctx.tr("rp_prompt"))
+    st.info(tr("rp_prompt"))
 else:
-    view = present.region_profile(ctx, code)
-    prof = view.profile
-    st.header(ctx.tr("rp_heading", region=prof.region_name), anchor=False)
-    blocks.caption(ctx.tr("rp_population", date=ctx.ds.population_date, pop=ctx.labels.number(prof.population)))
-    if not view.metrics:
-        st.info(ctx.tr("no_rows"))
+    view = profile.present(ctx, code)
+    st.header(view.heading, anchor=False)
+    blocks.caption(view.population)
+    downloads.rows_download(view.all_rows, ctx.filters.describe(), ctx.lang, key="dl_profile_all", fmt="xlsx",
+                            label=tr("rp_download", n=number(len(view.all_rows), 0, ctx.lang)),
+                            help_text=tr("rp_download_help"))
+    if view.message:
+        blocks.notice(view.message)
     else:
         blocks.metrics_row(view.metrics, columns=3)
-    blocks.show(ctx, view.chart)
-    st.header(ctx.tr("rp_streams_title"), anchor=False)
-    if view.own.empty:
-        st.info(ctx.tr("rp_no_own"))
-    else:
-        blocks.table_view(view.own, alt=ctx.tr("rp_streams_title"))
-        blocks.downloads(view.own_rows, ctx, key="dl_profile_own")
-    st.header(ctx.tr("rp_joint_title"), anchor=False)
-    blocks.caption(ctx.tr("rp_joint_note"))
-    if view.joint.empty:
-        st.info(ctx.tr("rp_no_joint"))
-    else:
-        blocks.table_view(view.joint, alt=ctx.tr("rp_joint_title"))
-        blocks.downloads(view.joint_rows, ctx, key="dl_profile_joint")
-    blocks.caption(ctx.tr("rp_print"))
+    if view.chart is not None:
+        blocks.chart(ctx, view.chart)
+    years = year_span(ctx.snapshot.years)
+    if not view.message:
+        st.header(tr("rp_streams_title", years=years), anchor=False)
+        if view.own.frame.empty:
+            st.info(tr("rp_no_own"))
+        else:
+            blocks.table_view(ctx, view.own, alt=tr("rp_streams_title", years=years))
+        st.header(tr("rp_joint_title", years=years), anchor=False)
+        blocks.caption(tr("rp_joint_note"))
+        if view.joint.frame.empty:
+            st.info(tr("rp_no_joint"))
+        else:
+            blocks.table_view(ctx, view.joint, alt=tr("rp_joint_title", years=years))
+    blocks.caption(tr("rp_print"))

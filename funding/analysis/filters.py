@@ -15,17 +15,16 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
+from ..vocabulary import CHANNELS, LEVELS, STATUSES
+
 LANGS = ("sv", "en")
-STATUSES = ("decided", "estimated", "announced")
-LEVELS = ("region", "county", "municipalities", "organisation")
-CHANNELS = ("socialstyrelsen", "skr")
 UNITS = ("sek", "capita")
 DENOMINATORS = ("total", "key")
 
 # Multi-valued filters: the Filters field, the URL parameter, and whether an empty selection means "all".
 MULTI_PARAMS = {
     "years": "year",
-    "regions": "region",
+    "region_codes": "region",
     "levels": "level",
     "channels": "channel",
     "grants": "grant",
@@ -33,7 +32,7 @@ MULTI_PARAMS = {
     "focus": "focus",
     "statuses": "status",
 }
-SINGLE_PARAMS = {"lang": "lang", "unit": "unit", "denom": "denom"}
+SINGLE_PARAMS = {"lang": "lang", "unit": "unit", "denom": "denom", "base": "base"}
 PARAMS = tuple(MULTI_PARAMS.values()) + tuple(SINGLE_PARAMS.values())
 
 # Longer than any honest value; a guard against pathological URLs, not a format rule.
@@ -50,7 +49,7 @@ class FilterOptions:
     """What each filter may hold, read from the dataset (never typed in)."""
 
     years: tuple[int, ...]
-    regions: tuple[str, ...]
+    region_codes: tuple[str, ...]
     levels: tuple[str, ...] = LEVELS
     channels: tuple[str, ...] = CHANNELS
     grants: tuple[str, ...] = ()
@@ -67,7 +66,7 @@ class FilterOptions:
 
         return cls(
             years=tuple(sorted(int(y) for y in pd.unique(view["year"]))),
-            regions=tuple(region_codes),
+            region_codes=tuple(region_codes),
             levels=ordered("recipient_level", LEVELS),
             channels=ordered("channel", CHANNELS),
             grants=tuple(dict.fromkeys(view["grant_id"])),
@@ -79,19 +78,26 @@ class FilterOptions:
 
 @dataclass(frozen=True)
 class Filters:
-    """One view of the dashboard. Empty tuples mean "all" except for statuses, which lists what is included."""
+    """One view of the dashboard. An empty tuple means "all"; `years` and `statuses` empty mean each chart's
+    own default (one year for a snapshot, every year for a time series; see analysis.defaults)."""
 
     years: tuple[int, ...] = ()
-    regions: tuple[str, ...] = ()
+    region_codes: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     grants: tuple[str, ...] = ()
     streams: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = STATUSES
+    statuses: tuple[str, ...] = ()
     lang: str = "sv"
     unit: str = "sek"
     denom: str = "total"
+    base: str = ""  # the year the change chart compares with, "" for the year before
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything narrows the money beyond years and statuses (the headline then says so)."""
+        return bool(self.region_codes or self.levels or self.channels or self.grants or self.streams or self.focus)
 
     def to_params(self) -> dict[str, list[str]]:
         """The URL query parameters for this view: only what differs from the defaults, in canonical order."""
@@ -202,7 +208,7 @@ def parse(params: Mapping[str, object], options: FilterOptions) -> ParseResult:
             warnings.append(FilterWarning(param, pieces))
             continue
         allowed = getattr(options, attr)
-        normalise = {"years": _normalise_year, "regions": _normalise_region}.get(attr, _normalise_token)
+        normalise = {"years": _normalise_year, "region_codes": _normalise_region}.get(attr, _normalise_token)
         chosen = []
         reason = None
         for piece in pieces:
@@ -222,7 +228,8 @@ def parse(params: Mapping[str, object], options: FilterOptions) -> ParseResult:
         order = {v: i for i, v in enumerate(allowed)}
         values[attr] = tuple(sorted(chosen, key=order.__getitem__))
 
-    allowed_single = {"lang": LANGS, "unit": UNITS, "denom": DENOMINATORS}
+    allowed_single = {"lang": LANGS, "unit": UNITS, "denom": DENOMINATORS,
+                      "base": tuple(str(y) for y in options.years)}
     for attr, param in SINGLE_PARAMS.items():
         if param not in items:
             continue

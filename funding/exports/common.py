@@ -1,22 +1,13 @@
-"""Snapshots of the curated allocations for download and scripting.
+"""What every download shares: the rows as downloaded, their provenance, caveats, safe cells and file names.
 
-Four formats, all built from the same rows (`download_frame`):
-
-- ``excel-csv``: what Swedish Excel opens correctly on a double click: UTF-8 with BOM (else å ä ö break),
-  semicolon (the Swedish list separator), decimal comma, Swedish headers and labels, whole kronor without
-  thousands separators (a separator would turn the amount into text).
-- ``csv``: the export contract (model.EXPORT_COLUMNS): comma, dot decimal, UTF-8, English snake_case.
-- ``xlsx`` (funding.workbook) and ``datapackage`` (funding.datapackage).
-
-Every download carries the dataset version and the filters that produced it: as the last two columns of
-the CSVs (comment lines would break parsers), on a sheet of the workbook, in datapackage.json.
+Two kinds of download, in every format: the underlying rows of the tidy view (`download_frame`: the export
+contract's columns, then recipient, estimate method and basis, then dataset version and filters), and a
+chart's table exactly as shown (`table_frame`: its columns, in its order). Both carry the dataset version
+and the filters; text cells can never run as spreadsheet formulas.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,10 +15,14 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .model import EXPORT_COLUMNS, Dataset
-from .schema import CHANNELS, LEVELS, STATUSES
+from ..analysis import facts
+from ..dataset import EXPORT_COLUMNS, Dataset
+from ..fmt import year_span
+from ..text import normalise_lang, t
+from ..vocabulary import CHANNELS, LEVELS, STATUSES
 
 FORMATS = ("excel-csv", "csv", "xlsx", "datapackage")
+TABLE_FORMATS = ("excel-csv", "csv", "xlsx")  # a chart's table: the data package describes the tidy rows only
 MIME_TYPES = {
     "excel-csv": "text/csv",
     "csv": "text/csv",
@@ -36,109 +31,27 @@ MIME_TYPES = {
 }
 BINARY_FORMATS = ("xlsx", "datapackage")
 
-# Beyond the contract: who receives the money (SKR, Socialstyrelsen, "Kommunerna" have no region code)
-# and how an estimated amount was computed.
-EXTRA_COLUMNS = ("recipient", "estimate_method")
+# Beyond the contract: who receives the money (SKR, an agency, "the municipalities" have no region code), how
+# an estimated amount was computed, and whether an amount is printed, estimated or the rest of a total.
+EXTRA_COLUMNS = ("recipient", "estimate_method", "basis")
 DOWNLOAD_COLUMNS = (*EXPORT_COLUMNS, *EXTRA_COLUMNS)
 PROVENANCE_COLUMNS = ("dataset_version", "filters")
+# Columns whose values follow the download's language, and where the English value is in the tidy view.
+LOCALISED = {"grant_name": "grant_name_en", "stream_name": "stream_name_en", "recipient": "recipient_en",
+             "estimate_method": "estimate_method_en"}
+CODED = {"status": STATUSES, "recipient_level": LEVELS, "channel": CHANNELS, "basis": ("printed", "estimated", "rest")}
+_CODE_PREFIX = {"status": "status", "recipient_level": "level", "channel": "channel", "basis": "basis"}
 
 FILE_STEM = "statsbidrag-psykisk-halsa"
 TIMEZONE = ZoneInfo("Europe/Stockholm")
-
-HEADERS: dict[str, dict[str, str]] = {
-    "sv": {
-        "year": "År", "region_code": "Länskod", "region_name": "Region", "recipient_level": "Mottagarnivå",
-        "grant_id": "Bidrags-id", "grant_name": "Bidrag", "stream_id": "Delpost-id", "stream_name": "Delpost",
-        "focus_area": "Fokusområde", "channel": "Kanal", "status": "Status", "amount_sek": "Belopp (kr)",
-        "population": "Befolkning", "population_date": "Befolkningsdatum", "sek_per_capita": "Kr per invånare",
-        "source_id": "Källa", "recipient": "Mottagare", "estimate_method": "Skattningsmetod",
-        "dataset_version": "Datasetversion", "filters": "Filter",
-    },
-    "en": {
-        "year": "Year", "region_code": "Region code", "region_name": "Region", "recipient_level": "Recipient level",
-        "grant_id": "Grant id", "grant_name": "Grant", "stream_id": "Stream id", "stream_name": "Stream",
-        "focus_area": "Focus area", "channel": "Channel", "status": "Status", "amount_sek": "Amount (SEK)",
-        "population": "Population", "population_date": "Population date", "sek_per_capita": "SEK per inhabitant",
-        "source_id": "Source", "recipient": "Recipient", "estimate_method": "Estimate method",
-        "dataset_version": "Dataset version", "filters": "Filters",
-    },
-}
-
-# Human labels for the coded columns in the spreadsheet formats. One label per code in each language,
-# so a reader can map them back (tests do).
-VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "sv": {
-        "status": {"decided": "beslutat", "estimated": "skattat", "announced": "aviserat"},
-        "recipient_level": {"region": "region", "county": "länsgemensamt", "municipalities": "kommunerna",
-                            "organisation": "organisation"},
-        "channel": {"socialstyrelsen": "statsbidrag via Socialstyrelsen", "skr": "överenskommelse staten–SKR"},
-    },
-    "en": {
-        "status": {"decided": "decided", "estimated": "estimated", "announced": "announced"},
-        "recipient_level": {"region": "region", "county": "county-joint", "municipalities": "municipalities",
-                            "organisation": "organisation"},
-        "channel": {"socialstyrelsen": "government grant via Socialstyrelsen", "skr": "state–SKR agreement"},
-    },
-}
-assert all(set(VALUE_LABELS[lang]["status"]) == set(STATUSES) and set(VALUE_LABELS[lang]["channel"]) == set(CHANNELS)
-           and set(VALUE_LABELS[lang]["recipient_level"]) == set(LEVELS) for lang in VALUE_LABELS)
-
-NO_FILTERS = {"sv": "inga filter (hela datasetet)", "en": "no filters (the whole dataset)"}
-
-LICENCE = {
-    "name": "CC0-1.0",
-    "title": "Creative Commons Zero v1.0 Universal",
-    "path": "https://creativecommons.org/publicdomain/zero/1.0/",
-}
-LICENCE_TEXT = {
-    "sv": ("Sammanställningen ges ut under CC0 1.0 (fri att använda utan villkor). Beloppen är hämtade ur "
-           "offentliga dokument: regeringsbeslut och myndigheters anvisningar, som är undantagna från upphovsrätt "
-           "(9 § upphovsrättslagen 1960:729), och SKR:s presentation av överenskommelsen med staten. Enskilda "
-           "belopp är fakta; dokumenten själva återges inte. Ange gärna källorna när du använder siffrorna."),
-    "en": ("The compilation is released under CC0 1.0 (free to use without conditions). The amounts come from "
-           "public documents: government decisions and agency instructions, which Swedish law exempts from "
-           "copyright (section 9 of the Copyright Act 1960:729), and SKR's presentation of its agreement with "
-           "the state. Individual amounts are facts; the documents themselves are not reproduced. Please cite the "
-           "sources when you use the figures."),
-}
-
-CAVEATS = {
-    "sv": (
-        "Status 'skattat': beloppet är inte publicerat utan beräknat här från den fördelningsnyckel källan anger "
-        "(metoden står i kolumnen Skattningsmetod). Bara totalen är beslutad.",
-        "Status 'aviserat': regeringen har aviserat beloppet för ett kommande år; det är inte beslutat och kan "
-        "ändras.",
-        "Mottagarnivå 'länsgemensamt': medel till länet gemensamt (region och kommuner tillsammans), inte "
-        "regionens eget bidrag. Lägg inte ihop dem med regionens belopp utan att säga det.",
-        "Bidrag som källorna nämner utan exakta belopp finns inte i filen (se sidan Om i appen).",
-        "Befolkning och kr per invånare bygger på folkmängden 1 november 2024, den enda som källorna anger. "
-        "Belopp till alla regioner eller alla kommuner tillsammans räknas per invånare i hela landet; "
-        "belopp till en organisation (Socialstyrelsen, SKR) har ingen befolkning.",
-        "Åren 2023 och 2024 finns bara för Västra Götalands länsgemensamma medel; källan visar inga andra.",
-    ),
-    "en": (
-        "Status 'estimated': the amount is not published but computed here from the key the source states "
-        "(the method is in the Estimate method column). Only the total is decided.",
-        "Status 'announced': the government has announced the amount for a coming year; it is not decided and "
-        "may change.",
-        "Recipient level 'county-joint': funds for the county as a whole (region and municipalities together), "
-        "not the region's own grant. Do not add them to the region's amount without saying so.",
-        "Grants the sources mention without exact figures are not in the file (see the About page of the app).",
-        "Population and SEK per inhabitant use the population on 1 November 2024, the only one the sources give. "
-        "Amounts to all regions or all municipalities together are divided by the national population; amounts "
-        "to an organisation (Socialstyrelsen, SKR) have no population.",
-        "2023 and 2024 cover only Västra Götaland's county-joint funds; the source shows no others.",
-    ),
-}
-
+LICENCE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
+           "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
     """Make a text cell inert in spreadsheets: a leading ' stops =, +, -, @, tab and CR formulas.
-
-    Only strings are touched; numbers stay numbers.
-    """
+    Only strings are touched; numbers stay numbers."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
@@ -156,6 +69,17 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def header(column: str, lang: str) -> str:
+    return t(f"h_{column}", lang)
+
+
+def value_label(column: str, code: object, lang: str) -> object:
+    """'estimated' -> 'skattat' for a coded column (one label per code and language); other values as they are."""
+    if column in CODED and isinstance(code, str) and code in CODED[column]:
+        return t(f"v_{_CODE_PREFIX[column]}_{code}", lang)
+    return code
+
+
 def select(ds: Dataset, years: Iterable[int] = (), regions: Iterable[str] = ()) -> pd.DataFrame:
     """The rows of the tidy view for the given years and region codes (empty means all)."""
     view = ds.view
@@ -167,9 +91,13 @@ def select(ds: Dataset, years: Iterable[int] = (), regions: Iterable[str] = ()) 
     return view.reset_index(drop=True)
 
 
-def contract_frame(view: pd.DataFrame) -> pd.DataFrame:
-    """Exactly the contract columns, in order, with the contract's types."""
+def contract_frame(view: pd.DataFrame, lang: str = "sv") -> pd.DataFrame:
+    """Exactly the contract columns, in order, with the contract's types; names in the download's language."""
     out = view.loc[:, list(EXPORT_COLUMNS)].copy()
+    if normalise_lang(lang) == "en":
+        for col, english in LOCALISED.items():
+            if col in out and english in view:
+                out[col] = view[english]
     out["amount_sek"] = out["amount_sek"].astype("int64")
     return out
 
@@ -194,7 +122,7 @@ def normalise_filters(filters: Mapping[str, Sequence[object] | str | int] | None
 def filters_text(spec: FilterSpec, lang: str = "en") -> str:
     """'year=2025,2026; region=14', or a plain 'no filters' when the whole dataset is exported."""
     if not spec:
-        return NO_FILTERS[lang]
+        return t("no_filters", lang)
     return "; ".join(f"{name}={','.join(values)}" for name, values in spec)
 
 
@@ -206,43 +134,83 @@ class Provenance:
     built_at: str
     filters: FilterSpec
     downloaded: datetime
-    sources: pd.DataFrame = field(compare=False, repr=False)  # source_id, title, publisher, date, diarienummer
-    keys: pd.DataFrame = field(compare=False, repr=False)  # kind, id, year, key_sv, key_en
+    sources: pd.DataFrame = field(compare=False, repr=False)  # source_id, title, publisher, date, diarienummer, url
+    keys: pd.DataFrame = field(compare=False, repr=False)     # kind, id, year, key_sv, key_en
+    caveats_sv: tuple[str, ...] = ()
+    caveats_en: tuple[str, ...] = ()
 
     @property
     def day(self) -> str:
         return self.downloaded.date().isoformat()
+
+    def caveats(self, lang: str) -> tuple[str, ...]:
+        return self.caveats_en if normalise_lang(lang) == "en" else self.caveats_sv
+
+
+def caveats(ds: Dataset, view: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """What a reader of these rows must know, phrased from the rows themselves (nothing typed in by hand)."""
+    out = []
+    en = normalise_lang(lang) == "en"
+
+    def grant_years(frame: pd.DataFrame) -> str:
+        names = ds.view.drop_duplicates("grant_id").set_index("grant_id")["grant_name_en" if en else "grant_name"]
+        items = [f"{names.get(g, g)} {year_span(part['year'])}" for g, part in frame.groupby("grant_id")]
+        return "; ".join(items)
+
+    est = view.loc[view["status"] == "estimated"]
+    if len(est):
+        out.append(t("cav_estimated", lang, items=grant_years(est)))
+    ann = view.loc[view["status"] == "announced"]
+    if len(ann):
+        out.append(t("cav_announced", lang, items=grant_years(ann)))
+    rest = view.loc[view["basis"] == "rest"] if "basis" in view else view.iloc[0:0]
+    if len(rest):
+        out.append(t("cav_rest", lang, items=grant_years(rest)))
+    if (view["recipient_level"] == "county").any():
+        out.append(t("cav_county", lang))
+    for partial in facts.partial_detail(view, len(ds.regions)):
+        regions = ", ".join(ds.regions.set_index("region_code")["short_name"].get(c, c) for c in partial.region_codes)
+        out.append(t("cav_partial", lang, years=partial.year, regions=regions))
+    out.append(t("cav_population", lang, date=ds.population_date))
+    out.append(t("cav_worded", lang))
+    return tuple(out)
 
 
 def provenance(ds: Dataset, view: pd.DataFrame, filters: Mapping | None = None, *,
                now: datetime | None = None, version: str | None = None) -> Provenance:
     """Collect the provenance of `view` (rows of ds.view) from the dataset's reference tables."""
     now = now or datetime.now(TIMEZONE)
-    used = set(view["source_id"])
+    used = set(view["source_id"]) if "source_id" in view else set()
     sources = ds.sources
     if used:
         sources = sources[sources["source_id"].isin(used)]
-    sources = sources.loc[:, ["source_id", "title", "publisher", "date", "diarienummer"]].reset_index(drop=True)
-
-    grant_years = view.loc[:, ["grant_id", "year"]].drop_duplicates()
-    grants = ds.grants.merge(grant_years, on=["grant_id", "year"])
-    grant_keys = pd.DataFrame({"kind": "grant", "id": grants["grant_id"], "year": grants["year"].astype("Int64"),
-                               "key_sv": grants["key_sv"], "key_en": grants["key_en"]})
-    streams = ds.streams[ds.streams["stream_id"].isin(set(view["stream_id"]))]
-    stream_keys = pd.DataFrame({"kind": "stream", "id": streams["stream_id"], "year": pd.NA,
-                                "key_sv": streams["key_sv"], "key_en": streams["key_en"]})
-    keys = pd.concat([grant_keys, stream_keys], ignore_index=True)
-    keys = keys[keys["key_sv"].notna() | keys["key_en"].notna()].reset_index(drop=True)
-    keys["year"] = keys["year"].astype("Int64")
+    sources = sources.loc[:, ["source_id", "title", "publisher", "date", "diarienummer", "url"]].reset_index(drop=True)
+    if {"grant_id", "year", "stream_id"} <= set(view.columns):
+        grant_years = view.loc[:, ["grant_id", "year"]].drop_duplicates()
+        grants = ds.grants.merge(grant_years, on=["grant_id", "year"])
+        grant_keys = pd.DataFrame({"kind": "grant", "id": grants["grant_id"], "year": grants["year"].astype("Int64"),
+                                   "key_sv": grants["key_sv"], "key_en": grants["key_en"]})
+        streams = ds.streams[ds.streams["stream_id"].isin(set(view["stream_id"]))]
+        stream_keys = pd.DataFrame({"kind": "stream", "id": streams["stream_id"], "year": pd.NA,
+                                    "key_sv": streams["key_sv"], "key_en": streams["key_en"]})
+        keys = pd.concat([grant_keys, stream_keys], ignore_index=True)
+        keys = keys[keys["key_sv"].notna() | keys["key_en"].notna()].reset_index(drop=True)
+        keys["year"] = keys["year"].astype("Int64")
+        cav_sv, cav_en = caveats(ds, view, "sv"), caveats(ds, view, "en")
+    else:
+        keys = pd.DataFrame(columns=["kind", "id", "year", "key_sv", "key_en"])
+        cav_sv = cav_en = ()
     return Provenance(version=version or ds.version, built_at=ds.built_at, filters=normalise_filters(filters),
-                      downloaded=now, sources=sources, keys=keys)
+                      downloaded=now, sources=sources, keys=keys, caveats_sv=cav_sv, caveats_en=cav_en)
 
 
 def download_frame(view: pd.DataFrame, prov: Provenance | None = None, lang: str = "en") -> pd.DataFrame:
-    """The rows as downloaded: contract columns, then recipient and estimate method, then provenance."""
-    out = contract_frame(view)
+    """The rows as downloaded: contract columns, then recipient, estimate method and basis, then provenance."""
+    out = contract_frame(view, lang)
+    en = normalise_lang(lang) == "en"
     for col in EXTRA_COLUMNS:
-        out[col] = view[col].astype(str) if col in view else ""
+        source = LOCALISED.get(col) if en else None
+        out[col] = view[source if source in view else col].astype(str) if col in view else ""
     if prov is not None:
         out["dataset_version"] = prov.version
         out["filters"] = filters_text(prov.filters, lang)
@@ -250,60 +218,26 @@ def download_frame(view: pd.DataFrame, prov: Provenance | None = None, lang: str
 
 
 def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Replace codes by human labels (status 'estimated' -> 'skattat') for the spreadsheet formats."""
+    """Replace codes by words ('estimated' -> 'skattat') for the spreadsheet formats."""
     out = frame.copy()
-    for col, labels in VALUE_LABELS[lang].items():
+    for col in CODED:
         if col in out:
-            out[col] = out[col].map(lambda v, labels=labels: labels.get(v, v), na_action="ignore")
+            out[col] = out[col].map(lambda v, c=col: value_label(c, v, lang), na_action="ignore")
     return out
 
 
-# CSV ----------------------------------------------------------------------------------------------------
-
-def _standard_csv(frame: pd.DataFrame) -> bytes:
-    # CRLF as RFC 4180 says, and because the csv writer then quotes any text holding a CR or LF: with a bare
-    # LF terminator a CR inside a cell went out unquoted and split the row for every reader.
-    buffer = io.StringIO()
-    neutralise_frame(frame).to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.2f")
-    return buffer.getvalue().encode("utf-8")
+def table_frame(table: pd.DataFrame, prov: Provenance, lang: str) -> pd.DataFrame:
+    """A chart's table as shown (same rows, order and columns), then the dataset version and the filters."""
+    out = table.reset_index(drop=True).copy()
+    out[header("dataset_version", lang)] = prov.version
+    out[header("filters", lang)] = filters_text(prov.filters, lang)
+    return out
 
 
-def to_csv(view: pd.DataFrame, prov: Provenance | None = None) -> bytes:
-    """Standard CSV: comma-separated, dot decimal, UTF-8 without BOM, CRLF line ends.
-
-    Without provenance exactly the contract columns; with it the download columns plus dataset_version and
-    filters.
-    """
-    return _standard_csv(contract_frame(view) if prov is None else download_frame(view, prov, "en"))
-
-
-def _excel_cell(value: object, decimals: int | None) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    # ASCII minus and no thousands separator: Excel reads "-5,00" as a number, not "−5,00" or "1 234,00".
-    return f"{float(value):.{decimals or 2}f}".replace(".", ",")
-
-
-def to_excel_csv(view: pd.DataFrame, prov: Provenance) -> bytes:
-    """CSV for Swedish Excel: BOM, semicolon, decimal comma, Swedish headers and labels, whole kronor."""
-    frame = neutralise_frame(labelled(download_frame(view, prov, "sv"), "sv"))
-    decimals = {col: (2 if pd.api.types.is_float_dtype(frame[col]) else None) for col in frame.columns}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([HEADERS["sv"][col] for col in frame.columns])
-    for record in frame.itertuples(index=False, name=None):
-        writer.writerow([_excel_cell(v, decimals[col]) for col, v in zip(frame.columns, record, strict=True)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-# File names and dispatch ----------------------------------------------------------------------------------
+# File names ---------------------------------------------------------------------------------------------
 
 def _years_part(years: Sequence[int]) -> str:
-    years = sorted(set(int(y) for y in years))
+    years = sorted({int(y) for y in years})
     if not years:
         return "inga-ar"
     if len(years) == 1:
@@ -325,35 +259,20 @@ def _regions_part(codes: Iterable[str], all_codes: Iterable[str]) -> str:
     return f"{len(codes)}-regioner"
 
 
-def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = ()) -> str:
+def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "") -> str:
     """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when.
 
-    Years and regions are those of the rows in the file; `all_region_codes` tells when every region is
-    there ("alla-regioner"). The standard CSV gets a _standard suffix so the two CSVs never overwrite
-    each other in a downloads folder.
+    Years and regions are those of the rows in the file; `all_region_codes` tells when every region is there
+    ("alla-regioner"); `part` names a chart's table ("tabell-karta"). The standard CSV gets a _standard
+    suffix so the two CSVs never overwrite each other in a downloads folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     # Distinct values first: the parts are sets anyway, and a Python loop over every row cost tens of
     # milliseconds per chart and rerun on a large dataset (issue 7).
-    stem = "_".join([FILE_STEM, _years_part(pd.unique(view["year"])),
-                     _regions_part(pd.unique(view["region_code"]), all_region_codes), day])
+    years = pd.unique(view["year"]) if "year" in view else []
+    codes = pd.unique(view["region_code"]) if "region_code" in view else []
+    stem = "_".join([FILE_STEM, *([part] if part else []), _years_part(years), _regions_part(codes, all_region_codes),
+                     day])
     suffix = {"excel-csv": ".csv", "csv": "_standard.csv", "xlsx": ".xlsx", "datapackage": ".zip"}[fmt]
     return stem + suffix
-
-
-def payload(fmt: str, view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
-    """The bytes of one download. `lang` chooses the language of the workbook and of the package README."""
-    if fmt == "excel-csv":
-        return to_excel_csv(view, prov)
-    if fmt == "csv":
-        return to_csv(view, prov)
-    if fmt == "xlsx":
-        from .workbook import to_xlsx
-
-        return to_xlsx(view, prov, lang)
-    if fmt == "datapackage":
-        from .datapackage import to_datapackage
-
-        return to_datapackage(view, prov, lang)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

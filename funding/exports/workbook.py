@@ -13,8 +13,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .export import CAVEATS, HEADERS, LICENCE, LICENCE_TEXT, Provenance, download_frame, filters_text, labelled
-from .export import neutralise as _neutralise
+from ..text import t
+from .common import LICENCE, Provenance, download_frame, filters_text, header, labelled, table_frame
+from .common import neutralise as _neutralise
 
 # Excel shows these with the reader's own separators (a space and a comma in Swedish Excel).
 NUMBER_FORMATS = {
@@ -26,30 +27,6 @@ NUMBER_FORMATS = {
 }
 WIDTHS = {"year": 7, "region_code": 9, "amount_sek": 15, "population": 12, "population_date": 14,
           "sek_per_capita": 12, "estimate_method": 40}
-
-TEXT = {
-    "sv": {
-        "data": "Data", "about": "Om datan",
-        "title": "Statsbidrag för psykisk hälsa – nedladdat urval",
-        "version": "Datasetversion (innehållshash)", "built": "Datasetet byggt", "downloaded": "Nedladdat",
-        "filters": "Filter", "rows": "Antal rader", "licence": "Licens",
-        "sources": "Källor", "source_cols": ("Källa", "Titel", "Utgivare", "Datum", "Diarienummer"),
-        "keys": "Fördelningsnycklar", "key_cols": ("Gäller", "Id", "År", "Nyckel"),
-        "kind": {"grant": "bidrag", "stream": "delpost"},
-        "caveats": "Att tänka på",
-    },
-    "en": {
-        "data": "Data", "about": "About",
-        "title": "State funding for mental health – downloaded selection",
-        "version": "Dataset version (content hash)", "built": "Dataset built", "downloaded": "Downloaded",
-        "filters": "Filters", "rows": "Rows", "licence": "Licence",
-        "sources": "Sources", "source_cols": ("Source", "Title", "Publisher", "Date", "Reference number"),
-        "keys": "Allocation keys", "key_cols": ("Applies to", "Id", "Year", "Key"),
-        "kind": {"grant": "grant", "stream": "stream"},
-        "caveats": "Caveats",
-    },
-}
-
 
 def _text(value: str) -> str:
     # openpyxl refuses control characters that XML cannot hold; drop them, then defuse formulas. XML turns a
@@ -83,11 +60,10 @@ def _write_text(ws: Worksheet, row: int, col: int, value: object, bold: bool = F
         cell.font = Font(bold=True)
 
 
-def _data_sheet(ws: Worksheet, view: pd.DataFrame, lang: str) -> None:
-    frame = labelled(download_frame(view), lang)
+def _data_sheet(ws: Worksheet, frame: pd.DataFrame, headers: list[str]) -> None:
     columns = list(frame.columns)
-    for j, col in enumerate(columns, start=1):
-        _write_text(ws, 1, j, HEADERS[lang][col], bold=True)
+    for j, text in enumerate(headers, start=1):
+        _write_text(ws, 1, j, text, bold=True)
     for i, record in enumerate(frame.itertuples(index=False, name=None), start=2):
         for j, (col, value) in enumerate(zip(columns, record, strict=True), start=1):
             cell = ws.cell(row=i, column=j, value=_cell_value(value, col))
@@ -96,65 +72,63 @@ def _data_sheet(ws: Worksheet, view: pd.DataFrame, lang: str) -> None:
             if col in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[col]
     for j, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = WIDTHS.get(col, max(12, len(HEADERS[lang][col]) + 2))
+        ws.column_dimensions[get_column_letter(j)].width = WIDTHS.get(col, max(12, len(headers[j - 1]) + 2))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(frame) + 1)}"
 
 
-def _about_sheet(ws: Worksheet, view: pd.DataFrame, prov: Provenance, lang: str) -> None:
-    t = TEXT[lang]
+def _about_sheet(ws: Worksheet, n_rows: int, prov: Provenance, lang: str) -> None:
     row = 1
-    _write_text(ws, row, 1, t["title"], bold=True)
+    _write_text(ws, row, 1, t("wb_title", lang), bold=True)
     row += 2
-    for label, value in ((t["version"], prov.version), (t["built"], prov.built_at), (t["downloaded"], prov.day),
-                         (t["filters"], filters_text(prov.filters, lang)), (t["rows"], len(view)),
-                         (t["licence"], f"{LICENCE['name']} ({LICENCE['path']})")):
-        _write_text(ws, row, 1, label, bold=True)
+    for label, value in (("wb_version", prov.version), ("wb_built", prov.built_at), ("wb_downloaded", prov.day),
+                         ("wb_filters", filters_text(prov.filters, lang)), ("wb_rows", n_rows),
+                         ("wb_licence", f"{LICENCE['name']} ({LICENCE['path']})")):
+        _write_text(ws, row, 1, t(label, lang), bold=True)
         _write_text(ws, row, 2, value)
         row += 1
-    _write_text(ws, row, 2, LICENCE_TEXT[lang])
+    _write_text(ws, row, 2, t("licence", lang))
     ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     row += 2
 
-    _write_text(ws, row, 1, t["sources"], bold=True)
+    _write_text(ws, row, 1, t("wb_sources", lang), bold=True)
     row += 1
-    for j, label in enumerate(t["source_cols"], start=1):
-        _write_text(ws, row, j, label, bold=True)
+    for j, key in enumerate(("id", "title", "publisher", "date", "diarienummer", "url"), start=1):
+        _write_text(ws, row, j, t(f"wb_src_{key}", lang), bold=True)
     for record in prov.sources.itertuples(index=False, name=None):
         row += 1
         for j, value in enumerate(record, start=1):
             _write_text(ws, row, j, value)
     row += 2
 
-    _write_text(ws, row, 1, t["keys"], bold=True)
+    _write_text(ws, row, 1, t("wb_keys", lang), bold=True)
     row += 1
-    for j, label in enumerate(t["key_cols"], start=1):
-        _write_text(ws, row, j, label, bold=True)
-    key_col = "key_sv" if lang == "sv" else "key_en"
+    for j, key in enumerate(("applies", "id", "year", "key"), start=1):
+        _write_text(ws, row, j, t(f"wb_key_{key}", lang), bold=True)
+    key_col = "key_en" if lang == "en" else "key_sv"
     for key in prov.keys.itertuples(index=False):
         row += 1
-        _write_text(ws, row, 1, t["kind"][key.kind])
+        _write_text(ws, row, 1, t(f"wb_kind_{key.kind}", lang))
         _write_text(ws, row, 2, key.id)
         _write_text(ws, row, 3, key.year)
         _write_text(ws, row, 4, getattr(key, key_col))
     row += 2
 
-    _write_text(ws, row, 1, t["caveats"], bold=True)
-    for caveat in CAVEATS[lang]:
+    _write_text(ws, row, 1, t("wb_caveats", lang), bold=True)
+    for caveat in prov.caveats(lang):
         row += 1
         _write_text(ws, row, 2, caveat)
-    for letter, width in zip("ABCDE", (30, 60, 26, 14, 36), strict=True):
+    for letter, width in zip("ABCDEF", (30, 60, 26, 14, 36, 40), strict=True):
         ws.column_dimensions[letter].width = width
 
 
-def to_xlsx(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
-    """Data sheet (frozen header, filters, number formats, dates as dates) plus an about sheet."""
+def _workbook(frame: pd.DataFrame, headers: list[str], prov: Provenance, lang: str) -> bytes:
     wb = Workbook()
     data = wb.active
-    data.title = TEXT[lang]["data"]
-    _data_sheet(data, view, lang)
-    _about_sheet(wb.create_sheet(TEXT[lang]["about"]), view, prov, lang)
-    wb.properties.title = TEXT[lang]["title"]
+    data.title = t("wb_data", lang)
+    _data_sheet(data, frame, headers)
+    _about_sheet(wb.create_sheet(t("wb_about", lang)), len(frame), prov, lang)
+    wb.properties.title = t("wb_title", lang)
     wb.properties.creator = "statsbidrag-psykisk-halsa"
     stamp = prov.downloaded.replace(tzinfo=None) if isinstance(prov.downloaded, datetime) else None
     if stamp is not None:
@@ -162,3 +136,15 @@ def to_xlsx(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def to_xlsx(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
+    """Data sheet (frozen header, filters, number formats, dates as dates) plus an about sheet."""
+    frame = labelled(download_frame(view, None, lang), lang)
+    return _workbook(frame, [header(col, lang) for col in frame.columns], prov, lang)
+
+
+def table_xlsx(table: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
+    """A chart's table as shown, with the same about sheet."""
+    frame = table_frame(table, prov, lang)
+    return _workbook(frame, [str(c) for c in frame.columns], prov, lang)

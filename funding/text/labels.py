@@ -1,31 +1,17 @@
-"""Display labels for every code a filter or chart shows, in the chosen language. Pure: no Streamlit."""
+"""Display labels for every code a filter, chart or download shows, in the chosen language, from the data."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from funding import fmt
-from funding.i18n import t
-from funding.model import Dataset
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: object) -> str:
-    """Text from the data made inert for Streamlit's Markdown (no links, emphasis, colour or icon directives)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
-
-
-def plot_escape(text: object) -> str:
-    """Text from the data made inert for Plotly, which reads a few HTML tags (<a>, <b>, <br>) in labels."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
+from .. import fmt
+from ..dataset import Dataset
+from . import normalise_lang, t
 
 @dataclass(frozen=True)
 class Labels:
     lang: str
-    regions: dict[str, str]        # code -> short name
+    region_names: dict[str, str]   # code -> short name
     grants: dict[str, str]
     streams: dict[str, str]        # unique even where two streams share a name
     streams_plain: dict[str, str]  # as the source names them (where the grant is shown beside them)
@@ -42,7 +28,7 @@ class Labels:
         return t(f"status_{code}", self.lang)
 
     def region_option(self, code: str) -> str:
-        return f"{code} {self.regions.get(code, code)}"
+        return f"{code} {self.region_names.get(code, code)}"
 
     def money(self, value: float | int | None) -> str:
         return fmt.sek(value, self.lang)
@@ -50,17 +36,31 @@ class Labels:
     def mn(self, value: float | int | None) -> str:
         return fmt.msek(value, 1, self.lang)
 
-    def per_capita(self, value: float | None) -> str:
-        return fmt.sek_per_capita(value, self.lang)
+    def per_capita(self, value: float | None, decimals: int = 2) -> str:
+        return fmt.sek_per_capita(value, self.lang, decimals)
 
     def compact(self, value: float | int | None) -> str:
         return fmt.compact_sek(value, self.lang)
 
-    def kr(self, value: float | None) -> str:
-        """Kronor with two decimals and no 'per inhabitant' (for labels that already say so)."""
+    def kr(self, value: float | None, decimals: int = 2) -> str:
+        """Kronor with decimals and no 'per inhabitant' (for labels that already say so)."""
+        if value is None or value != value:
+            return "–"
         if self.lang == "en":
-            return f"SEK{fmt.NBSP}{fmt.number(value, 2, 'en')}"
-        return f"{fmt.number(value, 2)}{fmt.NBSP}kr"
+            return f"SEK{fmt.NBSP}{fmt.number(value, decimals, 'en')}"
+        return f"{fmt.number(value, decimals)}{fmt.NBSP}kr"
+
+    def source(self, source_id: str) -> str:
+        return self.sources.get(source_id, source_id)
+
+    def grant(self, grant_id: str) -> str:
+        return self.grants.get(grant_id, grant_id)
+
+    def stream(self, stream_id: str) -> str:
+        return self.streams.get(stream_id, stream_id)
+
+    def years(self, years) -> str:
+        return fmt.year_span(years)
 
     def number(self, value: float | int | None, decimals: int = 0) -> str:
         return fmt.number(value, decimals, self.lang)
@@ -70,8 +70,11 @@ class Labels:
 
 
 def build(ds: Dataset, lang: str) -> Labels:
+    lang = normalise_lang(lang)
     en = lang == "en"
-    grants = ds.grants.drop_duplicates("grant_id")
+    # A grant's newest name: a grant renamed over the years (a BUP share that became an agreement of its own)
+    # is called what it is called now.
+    grants = ds.grants.sort_values("year", na_position="first").drop_duplicates("grant_id", keep="last")
     grant_names = {g: (e if en else s) for g, s, e in zip(grants["grant_id"], grants["name_sv"], grants["name_en"],
                                                            strict=True)}
     streams = ds.streams
@@ -86,12 +89,10 @@ def build(ds: Dataset, lang: str) -> Labels:
                                                             ds.focus_areas["name_en"], strict=True)}
     sources = {}
     for row in ds.sources.itertuples():
-        parts = [str(row.publisher), str(row.date)]
-        if isinstance(row.diarienummer, str) and row.diarienummer:
-            parts.append(row.diarienummer)
+        parts = [str(v) for v in (row.publisher, row.date, row.diarienummer) if isinstance(v, str) and v]
         sources[str(row.source_id)] = ", ".join(parts)
     regions = dict(zip(ds.regions["region_code"].astype(str), ds.regions["short_name"].astype(str), strict=True))
-    return Labels(lang=lang if lang in ("sv", "en") else "sv", regions=regions,
+    return Labels(lang=lang, region_names=regions,
                   grants={str(k): str(v) for k, v in grant_names.items()}, streams=stream_names,
                   streams_plain=plain, focus=focus,
                   sources=sources)

@@ -1,0 +1,176 @@
+"""Bar charts: money per year (by grant or area), regions ranked, focus areas, one region against the country."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.text import t
+from funding.text.escape import plot_escape
+from funding.text.labels import Labels
+from funding.vocabulary import STATUSES
+
+from .style import FOCUS_PATTERNS, PALETTE, bar_marker, colour, layout, short_mn, status_legend_name
+
+
+def per_year_by_grant(frame: pd.DataFrame, labels: Labels, grant_order: list[str], years: list[int]) -> go.Figure:
+    """Stacked bars per year: colour = grant, pattern = status. `frame`: year, grant_id, status, amount_sek."""
+    fig = go.Figure()
+    for gi, grant_id in enumerate(grant_order):
+        for status in STATUSES:
+            part = frame.loc[(frame["grant_id"] == grant_id) & (frame["status"] == status)]
+            if part.empty:
+                continue
+            grant = labels.grant(grant_id)
+            hover = [f"{y}<br>{plot_escape(grant)}<br>{labels.status(status)}: {labels.money(a)}"
+                     for y, a in zip(part["year"], part["amount_sek"], strict=True)]
+            fig.add_bar(x=part["year"].astype(str), y=part["amount_sek"] / 1e6,
+                        name=status_legend_name(grant, status, labels), marker=bar_marker(colour(gi), status),
+                        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=grant_id)
+    totals = frame.groupby("year")["amount_sek"].sum()
+    fig.add_scatter(x=[str(y) for y in totals.index], y=totals.to_numpy() / 1e6, mode="text",
+                    text=[short_mn(v, labels) for v in totals.to_numpy()], textposition="top center",
+                    showlegend=False, hoverinfo="skip", cliponaxis=False)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="")
+    fig.update_yaxes(title_text=t("msek", labels.lang), rangemode="tozero")
+    return layout(fig, labels, 480, barmode="relative")
+
+
+def per_year_by_area(frame: pd.DataFrame, labels: Labels, per_capita: bool, years: list[int]) -> go.Figure:
+    """Bars per year, one group per area (country or region), stacked by status."""
+    value = "sek_per_capita" if per_capita else "amount_sek"
+    scale = 1.0 if per_capita else 1e6
+    fig = go.Figure()
+    for ai, area in enumerate(dict.fromkeys(frame["area_code"])):
+        rows = frame.loc[frame["area_code"] == area]
+        name = str(rows["area_name"].iloc[0]) or t("country", labels.lang)
+        for status in STATUSES:
+            part = rows.loc[rows["status"] == status]
+            if part.empty:
+                continue
+            hover = [f"{plot_escape(name)}, {y}<br>{labels.status(status)}: {labels.money(a)}<br>"
+                     f"{labels.per_capita(p)}"
+                     for y, a, p in zip(part["year"], part["amount_sek"], part["sek_per_capita"], strict=True)]
+            fig.add_bar(x=part["year"].astype(str), y=part[value].astype(float) / scale,
+                        name=status_legend_name(name, status, labels), offsetgroup=str(area),
+                        marker=bar_marker(colour(ai), status), hovertext=hover,
+                        hovertemplate="%{hovertext}<extra></extra>", legendgroup=str(area))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="")
+    fig.update_yaxes(title_text=t("sek_per_inh" if per_capita else "msek", labels.lang), rangemode="tozero")
+    return layout(fig, labels, 460, barmode="relative")
+
+
+def ranked(table: pd.DataFrame, by_status: pd.DataFrame, national: float | None, labels: Labels,
+           hover: dict[str, str], highlight: tuple[str, ...], decimals: int, all_equal: bool) -> go.Figure:
+    """Regions ranked by kronor per inhabitant (1 on top), split by status, with the national average marked.
+
+    Chosen regions are named in bold with an arrow (not by colour alone); tied regions share a rank, marked
+    with "=", and the labels carry just the decimals needed to tell neighbouring values apart.
+    """
+    rows = table.loc[table["has_data"]].sort_values(["rank", "region_code"])
+    tied = rows["rank"].duplicated(keep=False)
+    names = {}
+    for r, is_tie in zip(rows.itertuples(), tied, strict=True):
+        rank = f"{'=' if is_tie else ''}{int(r.rank)}."
+        name = f"{rank} {plot_escape(r.region_name)}"
+        names[r.region_code] = f"<b>▶ {name}</b>" if r.region_code in highlight else name
+    order = [names[c] for c in rows["region_code"]][::-1]
+    fig = go.Figure()
+    for status in STATUSES:
+        part = by_status.loc[(by_status["status"] == status) & by_status["region_code"].isin(names)]
+        if part.empty:
+            continue
+        fig.add_bar(y=[names[c] for c in part["region_code"]], x=part["sek_per_capita"].astype(float),
+                    orientation="h", name=labels.status(status).capitalize(),
+                    marker=bar_marker(PALETTE[0] if not all_equal else "#4D4D4D", status),
+                    hovertext=[hover[c] for c in part["region_code"]], hovertemplate="%{hovertext}<extra></extra>")
+    fig.add_scatter(y=[names[c] for c in rows["region_code"]], x=rows["sek_per_capita"].astype(float),
+                    mode="text", text=[labels.number(float(v), decimals) for v in rows["sek_per_capita"]],
+                    textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False)
+    if national is not None:
+        fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"}, layer="below")
+        fig.add_annotation(x=national, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=t("rg_national", labels.lang, value=labels.per_capita(national)),
+                           font={"size": 12}, bgcolor="rgba(255,255,255,0.85)")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, title_text="", automargin=True)
+    top = float(rows["sek_per_capita"].max()) if len(rows) else 1.0
+    fig.update_xaxes(title_text=t("sek_per_inh", labels.lang), range=[0, top * 1.3])
+    return layout(fig, labels, max(300, 24 * len(rows) + 140), barmode="relative", margin={"t": 48})
+
+
+def focus_shares(frame: pd.DataFrame, labels: Labels) -> go.Figure:
+    """Share of the selection per focus area, split by status. `frame`: focus_area, status, amount_sek."""
+    whole = frame["amount_sek"].sum()
+    per_focus = frame.groupby("focus_area")["amount_sek"].sum().sort_values()
+    names = {f: plot_escape(labels.focus.get(f, f)) for f in per_focus.index}
+    fig = go.Figure()
+    for status in STATUSES:
+        part = frame.loc[frame["status"] == status]
+        if part.empty:
+            continue
+        hover = [f"{names[f]}<br>{labels.status(status)}: {labels.percent(a / whole)} ({labels.money(a)})"
+                 for f, a in zip(part["focus_area"], part["amount_sek"], strict=True)]
+        fig.add_bar(y=[names[f] for f in part["focus_area"]], x=part["amount_sek"] / whole * 100, orientation="h",
+                    name=labels.status(status).capitalize(), marker=bar_marker(PALETTE[0], status),
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
+    fig.add_scatter(y=[names[f] for f in per_focus.index], x=per_focus.to_numpy() / whole * 100, mode="text",
+                    text=[labels.percent(v / whole) for v in per_focus.to_numpy()], textposition="middle right",
+                    showlegend=False, hoverinfo="skip", cliponaxis=False)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[names[f] for f in per_focus.index],
+                     title_text="", automargin=True)
+    top = float(per_focus.max() / whole * 100) if whole else 1.0
+    fig.update_xaxes(title_text=t("percent", labels.lang), range=[0, top * 1.3])
+    return layout(fig, labels, max(300, 34 * len(per_focus) + 140), barmode="relative")
+
+
+def region_focus(frame: pd.DataFrame, labels: Labels, focus_order: list[str]) -> go.Figure:
+    """Stacked horizontal bars per region; focus area by colour and pattern, status by opacity and name."""
+    totals = frame.groupby("region_name")["amount_sek"].sum().sort_values()
+    fig = go.Figure()
+    for fi, focus in enumerate(focus_order):
+        for status in STATUSES:
+            part = frame.loc[(frame["focus_area"] == focus) & (frame["status"] == status)]
+            if part.empty:
+                continue
+            name = labels.focus.get(focus, focus)
+            legend = plot_escape(name) if status == "decided" else status_legend_name(name, status, labels)
+            pattern = FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)] if status == "decided" else None
+            hover = [f"{plot_escape(r)}<br>{legend}: {labels.money(a)}"
+                     for r, a in zip(part["region_name"], part["amount_sek"], strict=True)]
+            fig.add_bar(y=[plot_escape(r) for r in part["region_name"]], x=part["amount_sek"] / 1e6, orientation="h",
+                        name=legend, marker=bar_marker(colour(fi), status, pattern), hovertext=hover,
+                        hovertemplate="%{hovertext}<extra></extra>")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[plot_escape(r) for r in totals.index],
+                     title_text="", automargin=True)
+    fig.update_xaxes(title_text=t("msek", labels.lang))
+    return layout(fig, labels, max(360, 26 * len(totals) + 200), barmode="relative")
+
+
+def profile(by_status: pd.DataFrame, national: pd.DataFrame, labels: Labels, region_name: str) -> go.Figure:
+    """The region's kronor per inhabitant per year (bars by status) against the national figure (black ticks).
+
+    `by_status`: year, status, amount_sek, sek_per_capita; `national`: year, national_per_capita.
+    """
+    national = national.dropna(subset=["national_per_capita"])
+    years = [str(y) for y in sorted(set(by_status["year"]) | set(national["year"]))]
+    fig = go.Figure()
+    for status in STATUSES:
+        part = by_status.loc[by_status["status"] == status]
+        if part.empty:
+            continue
+        hover = [f"{plot_escape(region_name)}, {y}<br>{labels.status(status)}: {labels.per_capita(v)} "
+                 f"({labels.money(a)})" for y, v, a in zip(part["year"], part["sek_per_capita"], part["amount_sek"],
+                                                             strict=True)]
+        fig.add_bar(x=part["year"].astype(str), y=part["sek_per_capita"].astype(float),
+                    name=status_legend_name(region_name, status, labels), marker=bar_marker(PALETTE[0], status),
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
+    country = t("country", labels.lang)
+    fig.add_scatter(x=national["year"].astype(str), y=national["national_per_capita"].astype(float), mode="markers",
+                    name=country, marker={"symbol": "line-ew-open", "size": 44, "color": "#000000",
+                                          "line": {"width": 3, "color": "#000000"}},
+                    hovertext=[f"{country}, {y}: {labels.per_capita(v)}" for y, v in
+                               zip(national["year"], national["national_per_capita"], strict=True)],
+                    hovertemplate="%{hovertext}<extra></extra>")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years, title_text="")
+    fig.update_yaxes(title_text=t("sek_per_inh", labels.lang), rangemode="tozero")
+    return layout(fig, labels, 420, barmode="relative")

@@ -1,0 +1,111 @@
+"""Where the money flows: the money trail (Sankey), the change between two years (waterfall), the split (treemap)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from funding.text import t
+from funding.text.escape import plot_escape
+from funding.text.labels import Labels
+
+from .style import PALETTE, STATUS_STYLE, colour, layout, short_mn, wrap
+
+KIND_COLOUR = {"budget": "#4D4D4D", "grant": PALETTE[0], "channel": PALETTE[2], "level": PALETTE[1],
+               "region": PALETTE[3]}
+
+
+def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hover: list[str],
+           labels: Labels) -> go.Figure:
+    """The money trail: one node per (kind, key), links as thick as their kronor, each hover with its sources."""
+    nodes = list(dict.fromkeys([*zip(links["source_kind"], links["source"], strict=True),
+                                *zip(links["target_kind"], links["target"], strict=True)]))
+    index = {n: i for i, n in enumerate(nodes)}
+    totals: dict[tuple[str, str], int] = {}
+    for r in links.itertuples():
+        totals[(r.target_kind, r.target)] = totals.get((r.target_kind, r.target), 0) + int(r.amount_sek)
+        if r.source_kind == "budget":
+            totals[(r.source_kind, r.source)] = totals.get((r.source_kind, r.source), 0) + int(r.amount_sek)
+    names = [wrap(plot_escape(node_names.get(n, n[1])), 28) for n in nodes]
+    fig = go.Figure(go.Sankey(
+        arrangement="snap",
+        node={"label": names, "pad": 14, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
+              "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
+              "customdata": [labels.money(totals.get(n, 0)) for n in nodes],
+              "hovertemplate": "%{label}<br>%{customdata}<extra></extra>"},
+        link={"source": [index[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
+              "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
+              "value": (links["amount_sek"] / 1e6).tolist(), "customdata": link_hover,
+              "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.25)"},
+        valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": 12},
+    ))
+    height = max(420, 34 * max(links["target"].nunique(), 1) + 160)
+    return layout(fig, labels, min(height, 760), legend=False)
+
+
+def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, second_total: int,
+              kind_words: dict[str, str], labels: Labels) -> go.Figure:
+    """From one year's total to the next, grant by grant: the bars in between add up to the difference."""
+    names = [wrap(f"{plot_escape(labels.grant(g))} ({kind_words[k]})", 30)
+             for g, k in zip(changes["grant_id"], changes["kind"], strict=True)]
+    x = [first_total / 1e6, *(changes["change"] / 1e6).tolist(), second_total / 1e6]
+    y = [str(first), *names, str(second)]
+    text = [short_mn(first_total, labels), *[short_mn(c, labels, sign=True) for c in changes["change"]],
+            short_mn(second_total, labels)]
+    hover = [f"{first}: {labels.money(first_total)}",
+             *[f"{plot_escape(labels.grant(g))}<br>{first}: {labels.money(a)} → {second}: {labels.money(b)}<br>"
+               f"{t('change', labels.lang)}: {('+' if c > 0 else '') + labels.money(c)}"
+               for g, a, b, c in zip(changes["grant_id"], changes["first"], changes["second"], changes["change"],
+                                     strict=True)],
+             f"{second}: {labels.money(second_total)}"]
+    fig = go.Figure(go.Waterfall(
+        orientation="h", measure=["absolute", *["relative"] * len(changes), "total"], x=x, y=y, text=text,
+        textposition="outside", cliponaxis=False, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        increasing={"marker": {"color": PALETTE[0]}}, decreasing={"marker": {"color": PALETTE[5]}},
+        totals={"marker": {"color": "#4D4D4D"}}, connector={"line": {"color": "#999999", "width": 1}},
+    ))
+    fig.update_yaxes(autorange="reversed", type="category", title_text="", automargin=True)
+    running = [first_total, *(first_total + changes["change"].cumsum()).tolist(), second_total]
+    low, high = min(0, *running) / 1e6, max(running) / 1e6
+    fig.update_xaxes(title_text=t("msek", labels.lang), range=[low * 1.15, high * 1.25 or 1])
+    return layout(fig, labels, max(320, 38 * (len(changes) + 2) + 120), legend=False)
+
+
+def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.Figure:
+    """Channel > grant > stream (with status) as nested boxes sized by kronor."""
+    ids, names, parents, values, colours, shapes, texts = [], [], [], [], [], [], []
+    whole = frame["amount_sek"].sum()
+
+    def add(node: str, label: str, parent: str, amount: int, fill: str, shape: str) -> None:
+        ids.append(node)
+        names.append(label)
+        parents.append(parent)
+        values.append(int(amount))
+        colours.append(fill)
+        shapes.append(shape)
+        texts.append(f"{labels.mn(amount)} · {labels.percent(amount / whole if whole else None)}")
+
+    for channel, ch_rows in frame.groupby("channel", sort=True):
+        add(f"c:{channel}", plot_escape(labels.channel(str(channel))), "", ch_rows["amount_sek"].sum(), "#4D4D4D", "")
+        for grant_id, g_rows in ch_rows.groupby("grant_id", sort=True):
+            gi = grant_order.index(grant_id) if grant_id in grant_order else 0
+            add(f"g:{grant_id}", plot_escape(labels.grant(grant_id)), f"c:{channel}",
+                g_rows["amount_sek"].sum(), colour(gi), "")
+            for row in g_rows.itertuples():
+                label = plot_escape(labels.streams_plain.get(row.stream_id, row.stream_id))
+                if row.status != "decided":
+                    label = f"{label} ({labels.status(row.status)})"
+                add(f"s:{row.stream_id}:{row.status}", label, f"g:{grant_id}", row.amount_sek, colour(gi),
+                    STATUS_STYLE[row.status]["shape"])
+    fig = go.Figure(go.Treemap(
+        ids=ids, labels=names, parents=parents, values=values, branchvalues="total",
+        # Treemaps draw a pattern over its own background colour, so each box gets its colour as background.
+        marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 2},
+                "pattern": {"shape": shapes, "bgcolor": colours, "size": 8,
+                            "solidity": [0.15 if sh == "." else 0.3 for sh in shapes],
+                            "fgcolor": ["#1A1A1A" if sh == "." else "#FFFFFF" for sh in shapes]}},
+        customdata=texts, texttemplate="%{label}<br>%{customdata}", hovertemplate="%{label}<br>%{customdata}"
+        "<extra></extra>", maxdepth=3, tiling={"pad": 2}, root={"color": "#FFFFFF"},
+        insidetextfont={"color": "#FFFFFF"}, outsidetextfont={"color": "#000000"}, pathbar={"visible": False},
+    ))
+    return layout(fig, labels, 520, legend=False)

@@ -1,0 +1,136 @@
+"""Regioner: every region's kronor per inhabitant on a map and in a ranking, against the national average,
+saying how much of the selected money is known per region at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.figures import bars, maps
+from funding.analysis.regions import compare_regions, key_rows
+from funding.analysis.select import regional_rows, select
+from funding.text import has
+from funding.text.escape import plot_escape
+
+from .common import (
+    ChartSpec,
+    Table,
+    coverage_line,
+    estimate_notes,
+    gap_notes,
+    partial_notes,
+    several_years_note,
+    years_label,
+)
+from .context import ViewContext, per_view
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    coverage: str                  # "By region: X of Y of the selected money"
+    notes: tuple[str, ...]
+    map: ChartSpec | None
+    ranking: ChartSpec | None
+    empty: str | None              # why there is nothing to compare, and what to choose instead
+
+
+def _hover(ctx: ViewContext, table: pd.DataFrame, n: int, decimals: int) -> dict[str, str]:
+    tr, lb = ctx.tr, ctx.labels
+    hover = {}
+    for r in table.itertuples():
+        lines = [f"<b>{plot_escape(r.region_name)}</b>"]
+        if r.has_data:
+            lines += [f"{tr('amount')}: {lb.money(int(r.amount_sek))}", f"{tr('population')}: {lb.number(r.population)}",
+                      f"{tr('per_capita')}: {lb.per_capita(float(r.sek_per_capita), max(decimals, 2))}",
+                      f"{tr('rank')}: {tr('rg_rank_of', rank=int(r.rank), n=n)}"]
+        else:
+            lines += [f"{tr('population')}: {lb.number(r.population)}", tr("rg_no_value")]
+        hover[r.region_code] = "<br>".join(lines)
+    return hover
+
+
+def _empty_message(ctx: ViewContext, rows: pd.DataFrame) -> str:
+    """Why no region has money in the selection, and which years would have some."""
+    everything = select(ctx.ds.view, ctx.filters.replace(years=()), statuses=ctx.snapshot.statuses,
+                        ignore_regions=True)
+    years = sorted(int(y) for y in pd.unique(regional_rows(everything)["year"]))
+    lb = ctx.labels
+    if not years:
+        return ctx.tr("rg_empty_never")
+    return ctx.tr("rg_empty", years=lb.years(ctx.snapshot.years), total=lb.mn(int(rows["amount_sek"].sum())),
+                  available=lb.years(years))
+
+
+@per_view
+def present(ctx: ViewContext) -> ComparisonView:
+    f, lb, tr = ctx.filters, ctx.labels, ctx.tr
+    # The comparison always covers all 21 regions; the region filter only marks the chosen ones.
+    rows = select(ctx.ds.view, f, years=ctx.snapshot.years, statuses=ctx.snapshot.statuses, ignore_regions=True)
+    comp = compare_regions(rows, ctx.ds.regions, ctx.pop, f.denom)
+    shown = regional_rows(rows)
+    if f.denom == "key":
+        shown, _ = key_rows(shown)
+    notes = [*several_years_note(ctx, ctx.snapshot.years), *partial_notes(ctx, rows)]
+    if len(comp.excluded):
+        names = [f"{lb.stream(s)} ({tr('key_pop_' + k) if has('key_pop_' + k) else k})"
+                 for s, k in zip(comp.excluded["stream_id"], comp.excluded["key_population"], strict=True)]
+        notes.append(tr("rg_excluded", streams="; ".join(names)))
+    missing = int((~comp.table["has_data"]).sum())
+    if missing and comp.regions_with_data:
+        notes.append(tr("rg_no_data", n=missing))
+    if comp.all_equal:
+        notes.append(tr("rg_all_equal", value=lb.per_capita(float(comp.table["sek_per_capita"].dropna().iloc[0]))))
+    notes.extend(estimate_notes(ctx, shown))
+    notes.extend(gap_notes(ctx, ctx.snapshot.years))
+    coverage = coverage_line(ctx, rows)
+    if not comp.regions_with_data:
+        return ComparisonView(coverage, tuple(notes), None, None, _empty_message(ctx, rows))
+
+    table, n = comp.table, comp.regions_with_data
+    hover = _hover(ctx, table, n, comp.decimals)
+    chosen = tuple(f.region_codes)
+    map_fig = maps.region_map(table, lb, [hover[c] for c in table["region_code"]], chosen, comp.all_equal)
+    bar_fig = bars.ranked(table, comp.by_status, comp.national_per_capita, lb, hover, chosen, comp.decimals,
+                          comp.all_equal)
+    if chosen:
+        notes.append(tr("rg_highlight", regions=", ".join(lb.region_names.get(c, c) for c in chosen)))
+    ranked = table.loc[table["has_data"]]
+    top, bottom = ranked.iloc[0], ranked.iloc[-1]
+
+    def show(value: float) -> str:
+        return lb.per_capita(float(value), comp.decimals)
+
+    if comp.all_equal:
+        summary = tr("rg_summary_equal", n=n, value=show(top["sek_per_capita"]))
+    elif n == 1:
+        summary = tr("rg_summary_one", region=top["region_name"], value=show(top["sek_per_capita"]))
+    else:
+        summary = tr("rg_summary" if comp.national_per_capita is not None else "rg_summary_partial",
+                     top=top["region_name"], top_value=show(top["sek_per_capita"]), bottom=bottom["region_name"],
+                     bottom_value=show(bottom["sek_per_capita"]), national=lb.per_capita(comp.national_per_capita))
+    # Region and value first, so a narrow screen shows the answer before it has to scroll sideways.
+    display = pd.DataFrame({
+        tr("region"): table["region_name"],
+        tr("col_per_capita"): table["sek_per_capita"].round(2),
+        tr("rank"): table["rank"],
+        tr("col_amount"): table["amount_sek"],
+        tr("col_population"): table["population"].astype("int64"),
+    })
+    national = pd.DataFrame({tr("region"): [tr("country")],
+                             tr("col_per_capita"): pd.Series([comp.national_per_capita], dtype="Float64").round(2),
+                             tr("rank"): pd.Series([None], dtype="Int64"), tr("col_amount"): [comp.national_amount],
+                             tr("col_population"): [comp.national_population]})
+    display = pd.concat([display, national], ignore_index=True)
+    formats = {tr("col_per_capita"): "per_capita", tr("rank"): "int", tr("col_amount"): "money",
+               tr("col_population"): "int"}
+    tbl = Table(display, formats, {tr("col_per_capita"): max(comp.decimals, 2)})
+    years = years_label(shown)
+    map_spec = ChartSpec("map", map_fig, tr("rg_map_title", years=years), tr("rg_map_alt"), summary, tbl, shown,
+                         (tr("map_scale_note") if not comp.all_equal else tr("map_equal_note"), tr("map_credit")))
+    bar_notes = [tr("legend_status")]
+    if ranked["rank"].duplicated().any():
+        bar_notes.append(tr("rg_ties"))
+    bar_spec = ChartSpec("ranked", bar_fig, tr("rg_bar_title", years=years), tr("rg_bar_alt"), summary, tbl, shown,
+                         tuple(bar_notes))
+    return ComparisonView(coverage, tuple(notes), map_spec, bar_spec, None)

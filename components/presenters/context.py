@@ -1,0 +1,89 @@
+"""The plain context every presenter takes: the dataset, the filters and the language, and what follows.
+
+No Streamlit: a test builds one with `ViewContext(load(), Filters(...))` and calls any presenter with it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.memo import DatasetMemo
+from funding.analysis import defaults
+from funding.analysis.filters import FilterOptions, Filters
+from funding.analysis.select import populations, select
+from funding.dataset import Dataset
+from funding.text import Translator, normalise_lang
+from funding.text.labels import Labels, build
+
+# Per dataset (and language): the filter options and the labels were rebuilt from the whole view on every
+# rerun (issue 7: about 200 ms a run at 100x the data).
+_per_dataset = DatasetMemo(size=8)
+# Per dataset and filters: what a presenter computed (issue 7, bench/run.py). Most of a rerun's time went
+# into rebuilding the same pandas tables and Plotly figures; every presenter is a pure function of the
+# dataset and the filters (the language is one of the filters), so its results are shared by all sessions,
+# like the dataset itself, and callers must never mutate them.
+_views = DatasetMemo(size=32)
+
+
+def options_for(ds: Dataset) -> FilterOptions:
+    return _per_dataset.get(ds, ("options",), lambda: FilterOptions.from_view(ds.view, ds.region_codes))
+
+
+def labels_for(ds: Dataset, lang: str) -> Labels:
+    return _per_dataset.get(ds, ("labels", lang), lambda: build(ds, lang))
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    ds: Dataset
+    filters: Filters
+
+    @functools.cached_property
+    def lang(self) -> str:
+        return normalise_lang(self.filters.lang)
+
+    @functools.cached_property
+    def tr(self) -> Translator:
+        return Translator(self.lang)
+
+    @functools.cached_property
+    def labels(self) -> Labels:
+        return labels_for(self.ds, self.lang)
+
+    @functools.cached_property
+    def pop(self) -> pd.Series:
+        return populations(self.ds.population)
+
+    @functools.cached_property
+    def snapshot(self) -> defaults.Choice:
+        return defaults.snapshot(self.filters, self.ds.view)
+
+    @functools.cached_property
+    def series(self) -> defaults.Choice:
+        return defaults.series(self.filters, self.ds.view)
+
+    @functools.cached_property
+    def snapshot_rows(self) -> pd.DataFrame:
+        """The selection for one-year views: the filters with the snapshot's years and statuses."""
+        return select(self.ds.view, self.filters, years=self.snapshot.years, statuses=self.snapshot.statuses)
+
+    @functools.cached_property
+    def series_rows(self) -> pd.DataFrame:
+        return select(self.ds.view, self.filters, years=self.series.years, statuses=self.series.statuses)
+
+    @functools.cached_property
+    def n_regions(self) -> int:
+        return len(self.ds.regions)
+
+
+def per_view(fn):
+    """Reuse a presenter's result for the same dataset, filters and arguments (results are read-only)."""
+    @functools.wraps(fn)
+    def cached(ctx: ViewContext, *args, **kwargs):
+        key = (fn.__module__, fn.__name__, ctx.filters, args, tuple(sorted(kwargs.items())))
+        return _views.get(ctx.ds, key, lambda: fn(ctx, *args, **kwargs))
+
+    return cached

@@ -1,0 +1,97 @@
+"""Över tid: every year from the first agreement to the last announced amount, for the whole country (grant by
+grant, so years with different grants are not read as like for like) or for chosen regions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.figures import bars
+from funding.analysis import facts, timeline
+from funding.analysis.select import regional_rows, totals_by
+
+from .common import (
+    ChartSpec,
+    Table,
+    announced_note,
+    estimate_notes,
+    gap_notes,
+    partial_notes,
+    rest_notes,
+    years_label,
+)
+from .context import ViewContext, per_view
+
+MAX_AREAS = 8
+
+
+def _grant_order(ctx: ViewContext) -> list[str]:
+    return list(dict.fromkeys(ctx.ds.view.sort_values(["year", "grant_id"])["grant_id"]))
+
+
+def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
+    """Years without gaps (no grant named without an amount, no partial regional coverage) for the summary."""
+    gaps = set(facts.worded_gaps(ctx.ds.view, ctx.ds.grants, ctx.ds.worded, list(ctx.series.years))["year"])
+    gaps |= set(facts.partial_years(ctx.series_rows, ctx.n_regions)) if ctx.filters.region_codes else set()
+    kept = frame.loc[~frame["year"].isin(gaps)]
+    return kept if len(kept) else frame
+
+
+@per_view
+def present(ctx: ViewContext) -> ChartSpec | str:
+    f, lb, tr = ctx.filters, ctx.labels, ctx.tr
+    rows = ctx.series_rows
+    if rows.empty:
+        return tr("no_rows")
+    per_capita = f.unit == "capita"
+    years = list(ctx.series.years)
+    notes = [tr("legend_status")]
+    if f.region_codes:
+        frame = timeline.series(rows, ctx.ds.regions, ctx.pop, f.region_codes)
+        if frame.empty:
+            return tr("ot_regions_none", years=lb.years(years))
+        areas = list(dict.fromkeys(frame["area_code"]))
+        if len(areas) > MAX_AREAS:
+            notes.append(tr("ot_many", n=MAX_AREAS))
+        fig = bars.per_year_by_area(frame.loc[frame["area_code"].isin(areas[:MAX_AREAS])], lb, per_capita, years)
+        shown = regional_rows(rows).loc[lambda r: r["region_code"].isin(f.region_codes)]
+        notes.append(tr("ot_regions_note"))
+        names = [str(n) for n in frame["area_name"]]
+        label = ", ".join(dict.fromkeys(names)) if len(areas) <= 3 else tr("ot_n_regions", n=len(areas))
+        table = pd.DataFrame({tr("region"): names, tr("year"): frame["year"].astype("int64"),
+                              tr("status"): [lb.status(s) for s in frame["status"]],
+                              tr("col_amount"): frame["amount_sek"].astype("int64"),
+                              tr("col_per_capita"): frame["sek_per_capita"].round(2)})
+        per_year = frame.groupby(["area_code", "year"])[["amount_sek"]].sum().reset_index()
+        per_year = per_year.loc[per_year["area_code"] == areas[0]]
+        area_name = names[0]
+        population = int(frame.loc[frame["area_code"] == areas[0], "population"].iloc[0])
+    else:
+        frame = totals_by(rows, ["year", "grant_id", "status"])
+        fig = bars.per_year_by_grant(frame, lb, _grant_order(ctx), years)
+        if per_capita:
+            notes.append(tr("ot_capita_national"))
+        shown = rows
+        label = tr("country")
+        table = pd.DataFrame({tr("year"): frame["year"].astype("int64"), tr("grant"): [lb.grant(g) for g in
+                                                                                         frame["grant_id"]],
+                              tr("status"): [lb.status(s) for s in frame["status"]],
+                              tr("col_amount"): frame["amount_sek"].astype("int64")})
+        per_year = frame.groupby("year")[["amount_sek"]].sum().reset_index()
+        area_name = tr("country")
+        population = ctx.ds.national_population
+    per_year = _comparable(ctx, per_year)
+    mx, mn = per_year.loc[per_year["amount_sek"].idxmax()], per_year.loc[per_year["amount_sek"].idxmin()]
+
+    def value(amount: int) -> str:
+        return lb.per_capita(amount / population) if per_capita else lb.mn(amount)
+
+    summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value(int(mx["amount_sek"])),
+                 min_year=int(mn["year"]), min_value=value(int(mn["amount_sek"])))
+    notes += [*partial_notes(ctx, shown), *gap_notes(ctx, years), *estimate_notes(ctx, shown), *rest_notes(ctx, shown),
+              *announced_note(ctx, shown)]
+    unit = tr("sek_per_inh") if per_capita else tr("msek")
+    formats = {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"}
+    title = tr("ot_title_grants" if not f.region_codes else "ot_title", areas=label, unit=unit,
+               years=years_label(frame))
+    return ChartSpec("over_time", fig, title, tr("ot_alt_grants" if not f.region_codes else "ot_alt"), summary,
+                     Table(table, formats), shown, tuple(notes))

@@ -1,0 +1,238 @@
+"""Översikt: the year's money at a glance (headline figures that follow the filters), where it goes (the money
+trail) and what changed since the year before, grant by grant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.figures import flows
+from funding.analysis import facts, timeline, trail
+from funding.analysis.defaults import base_year
+from funding.analysis.percapita import per_capita
+from funding.analysis.regions import compare_regions
+from funding.analysis.select import regional_rows, select
+from funding.fmt import year_span
+
+from .common import (
+    ChartSpec,
+    Metric,
+    Table,
+    announced_note,
+    estimate_notes,
+    gap_notes,
+    partial_notes,
+    rest_notes,
+    several_years_note,
+)
+from .context import ViewContext, per_view
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    heading: str
+    metrics: tuple[Metric, ...]
+    notes: tuple[str, ...]        # what the figures cover and leave out
+    trail: ChartSpec | str
+    changes: ChartSpec | str
+    base: int | None              # the year the change chart starts from
+    base_options: tuple[int, ...]
+
+
+def _status_parts(ctx: ViewContext, rows: pd.DataFrame) -> str:
+    per = rows.groupby("status")["amount_sek"].sum()
+    parts = [f"{ctx.labels.status(s)} {ctx.labels.money(int(per[s]))}" for s in ("decided", "estimated", "announced")
+             if s in per and per[s]]
+    return ctx.tr("ov_parts", parts=", ".join(parts)) if len(parts) > 1 else ""
+
+
+def _scope(ctx: ViewContext) -> str:
+    f, lb = ctx.filters, ctx.labels
+    if f.region_codes:
+        return ctx.tr("ov_scope_regions", regions=", ".join(lb.region_names.get(c, c) for c in f.region_codes))
+    if f.narrowed:
+        return ctx.tr("ov_scope_filtered")
+    return ctx.tr("ov_scope_all")
+
+
+def _announced_left_out(ctx: ViewContext) -> tuple[str, ...]:
+    """Announced money for the shown years that the default leaves out, with how to include it."""
+    if not ctx.snapshot.default_statuses:
+        return ()
+    ann = select(ctx.ds.view, ctx.filters, years=ctx.snapshot.years, statuses=("announced",))
+    if ann.empty:
+        return ()
+    return (ctx.tr("ov_announced_left_out", amount=ctx.labels.money(int(ann["amount_sek"].sum())),
+                   years=year_span(ctx.snapshot.years)),)
+
+
+def headline(ctx: ViewContext) -> tuple[Metric, ...]:
+    tr, lb, f = ctx.tr, ctx.labels, ctx.filters
+    years = year_span(ctx.snapshot.years)
+    rows = ctx.snapshot_rows
+    total = int(rows["amount_sek"].sum())
+    total_notes = [lb.money(total), _scope(ctx)]
+    if parts := _status_parts(ctx, rows):
+        total_notes.append(parts)
+    total_notes.extend(_announced_left_out(ctx))
+    items = [Metric(tr("ov_total", years=years), lb.compact(total), tuple(total_notes))]
+
+    all_rows = select(ctx.ds.view, f, years=ctx.snapshot.years, statuses=ctx.snapshot.statuses, ignore_regions=True)
+    comp = compare_regions(all_rows, ctx.ds.regions, ctx.pop)
+    national_regional = lb.per_capita(comp.national_per_capita)
+    if f.region_codes:
+        people = int(ctx.pop.loc[list(f.region_codes)].sum())
+        value = per_capita(total, people)
+        items.append(Metric(tr("ov_per_capita", years=years), lb.kr(value),
+                            (tr("ov_per_capita_region", pop=lb.number(people), date=ctx.ds.population_date),
+                             tr("ov_per_capita_vs", value=national_regional))))
+        if len(f.region_codes) == 1:
+            me = comp.table.loc[comp.table["region_code"] == f.region_codes[0]].iloc[0]
+            rank = tr("rg_rank_of", rank=int(me["rank"]), n=comp.regions_with_data) if me["has_data"] else "–"
+            items.append(Metric(tr("ov_rank", years=years), rank, (tr("ov_rank_help"),)))
+    else:
+        people = ctx.ds.national_population
+        items.append(Metric(tr("ov_per_capita", years=years), lb.kr(per_capita(total, people)),
+                            (tr("ov_per_capita_all", pop=lb.number(people), date=ctx.ds.population_date),
+                             tr("ov_per_capita_regional", value=national_regional))))
+        cov = facts.coverage(rows)
+        items.append(Metric(tr("ov_known", years=years), lb.compact(cov.regional),
+                            (tr("ov_known_help", total=lb.mn(cov.total),
+                                share=lb.percent(cov.regional / cov.total if cov.total else None),
+                                national=lb.mn(cov.national_only)),)))
+    return tuple(items)
+
+
+def frame_notes(ctx: ViewContext, rows: pd.DataFrame) -> tuple[str, ...]:
+    """The budget frame of the year (the appropriation), beside what is itemised here, and what it is not."""
+    lb, out = ctx.labels, []
+    years = set(int(y) for y in pd.unique(rows["year"]))
+    frames = ctx.ds.frames.loc[(ctx.ds.frames["kind"] == "anslag") & ctx.ds.frames["year"].isin(years)]
+    for r in frames.itertuples():
+        itemised = int(rows.loc[rows["year"] == r.year, "amount_sek"].sum())
+        out.append(ctx.tr("ov_frame", year=int(r.year), label=r.label_en if ctx.lang == "en" else r.label_sv,
+                          amount=lb.mn(int(r.amount_sek)), itemised=lb.mn(itemised),
+                          source=lb.source(r.source_id)))
+    return tuple(out)
+
+
+def _node_names(ctx: ViewContext, links: pd.DataFrame) -> dict[tuple[str, str], str]:
+    lb, tr = ctx.labels, ctx.tr
+    names: dict[tuple[str, str], str] = {}
+    for kind, key in {*zip(links["source_kind"], links["source"], strict=True),
+                      *zip(links["target_kind"], links["target"], strict=True)}:
+        names[(kind, key)] = {
+            trail.BUDGET: lambda k: tr("ov_trail_budget", year=k),
+            trail.GRANT: lb.grant,
+            trail.CHANNEL: lb.channel,
+            trail.LEVEL: lb.level,
+            trail.REGION: lambda k: {trail.OTHER_REGIONS: tr("ov_trail_other"),
+                                     trail.NOT_BY_REGION: tr("ov_trail_national")}.get(k, lb.region_names.get(k, k)),
+        }[kind](key)
+    return names
+
+
+@per_view
+def money_trail(ctx: ViewContext) -> ChartSpec | str:
+    tr, lb, f = ctx.tr, ctx.labels, ctx.filters
+    year = max(ctx.snapshot.years)
+    rows = select(ctx.ds.view, f, years=(year,), statuses=ctx.snapshot.statuses, ignore_regions=True)
+    if rows.empty:
+        return tr("no_rows")
+    links = trail.trail(rows, f.region_codes)
+    names = _node_names(ctx, links)
+    sources = [" · ".join(lb.source(s) for s in ids) for ids in links["source_ids"]]
+    hover = [f"{names[(a, b)]} → {names[(c, d)]}: {lb.money(int(v))}<br>{tr('source')}: {s}"
+             for a, b, c, d, v, s in zip(links["source_kind"], links["source"], links["target_kind"], links["target"],
+                                         links["amount_sek"], sources, strict=True)]
+    fig = flows.sankey(links, names, hover, lb)
+    table = pd.DataFrame({
+        tr("ov_trail_from"): [names[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
+        tr("ov_trail_to"): [names[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
+        tr("col_amount"): links["amount_sek"].astype("int64"),
+        tr("source"): sources,
+    })
+    largest = links.loc[links["source_kind"] == trail.BUDGET].sort_values("amount_sek", ascending=False).iloc[0]
+    summary = tr("ov_trail_summary", year=year, total=lb.mn(int(rows["amount_sek"].sum())),
+                 grant=names[(trail.GRANT, largest["target"])], amount=lb.mn(int(largest["amount_sek"])))
+    notes = [*several_years_note(ctx, ctx.snapshot.years), *frame_notes(ctx, rows), *estimate_notes(ctx, rows),
+             *rest_notes(ctx, rows), *partial_notes(ctx, rows), *gap_notes(ctx, (year,))]
+    if len(ctx.snapshot.years) > 1:
+        notes.insert(0, tr("ov_trail_one_year", year=year))
+    title = tr("ov_trail_title", year=year)
+    return ChartSpec("trail", fig, title, tr("ov_trail_alt"), summary,
+                     Table(table, {tr("col_amount"): "money"}), rows, tuple(notes))
+
+
+def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> tuple[str, ...]:
+    """Grants without an amount in the second year that have an announced one there, which the default leaves out."""
+    if "announced" in ctx.snapshot.statuses:
+        return ()
+    gone = frame.loc[frame["kind"] == "ended", "grant_id"]
+    ann = select(ctx.ds.view, ctx.filters, years=(second,), statuses=("announced",))
+    ann = ann.loc[ann["grant_id"].isin(gone)].groupby("grant_id")["amount_sek"].sum()
+    if ann.empty:
+        return ()
+    items = "; ".join(f"{ctx.labels.grant(g)} {ctx.labels.mn(int(a))}" for g, a in ann.items())
+    return (ctx.tr("ov_changes_announced", second=second, items=items),)
+
+
+@per_view
+def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
+    """Grant by grant from the base year to the focus year; the parts add up to the two totals."""
+    tr, lb, f = ctx.tr, ctx.labels, ctx.filters
+    second = max(ctx.snapshot.years)
+    first = base_year(f, second, ctx.ds.view)
+    if first is None:
+        return tr("ov_changes_none", year=second), None
+    rows = select(ctx.ds.view, f, years=(first, second), statuses=ctx.snapshot.statuses)
+    if rows.empty:
+        return tr("ov_changes_none", year=second), first
+    frame = timeline.grant_changes(rows, first, second)
+    frame = frame.loc[frame["kind"] != "same"].reset_index(drop=True)
+    t1 = int(rows.loc[rows["year"] == first, "amount_sek"].sum())
+    t2 = int(rows.loc[rows["year"] == second, "amount_sek"].sum())
+    kinds = {k: tr(f"kind_{k}") for k in timeline.CHANGE_KINDS}
+    fig = flows.waterfall(frame, first, second, t1, t2, kinds, lb)
+    counts = frame["kind"].value_counts()
+    summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
+                 change=("+" if t2 > t1 else "") + lb.mn(t2 - t1),
+                 new=int(counts.get("new", 0)), ended=int(counts.get("ended", 0)), up=int(counts.get("up", 0)),
+                 down=int(counts.get("down", 0)))
+    change_share = [c / a if a else None for c, a in zip(frame["change"], frame["first"], strict=True)]
+    table = pd.DataFrame({
+        tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
+        tr("ov_change_kind"): [kinds[k] for k in frame["kind"]],
+        f"{first} (kr)": frame["first"].astype("int64"),
+        f"{second} (kr)": frame["second"].astype("int64"),
+        tr("col_change"): frame["change"].astype("int64"),
+        tr("col_change_pct"): pd.Series(change_share, dtype="Float64"),
+    })
+    total_row = pd.DataFrame({tr("grant"): [tr("ov_changes_sum")], tr("ov_change_kind"): [""],
+                              f"{first} (kr)": [t1], f"{second} (kr)": [t2], tr("col_change"): [t2 - t1],
+                              tr("col_change_pct"): pd.Series([(t2 - t1) / t1 if t1 else None], dtype="Float64")})
+    table = pd.concat([table, total_row], ignore_index=True)
+    formats = {f"{first} (kr)": "money", f"{second} (kr)": "money", tr("col_change"): "signed_money",
+               tr("col_change_pct"): "signed_percent"}
+    notes = (tr("ov_changes_note"), *_announced_instead(ctx, frame, second), *estimate_notes(ctx, rows),
+             *rest_notes(ctx, rows), *announced_note(ctx, rows), *gap_notes(ctx, (first, second)))
+    spec = ChartSpec("changes", fig, tr("ov_changes_title", first=first, second=second), tr("ov_changes_alt"),
+                     summary, Table(table, formats), rows, notes)
+    return spec, first
+
+
+@per_view
+def present(ctx: ViewContext) -> OverviewView:
+    tr = ctx.tr
+    change_spec, base = changes(ctx)
+    regional = regional_rows(ctx.snapshot_rows)
+    notes = [*several_years_note(ctx, ctx.snapshot.years)]
+    if ctx.filters.region_codes and regional.empty:
+        notes.append(tr("ov_region_none", years=year_span(ctx.snapshot.years)))
+    years = sorted(int(y) for y in pd.unique(ctx.ds.view["year"]))
+    return OverviewView(
+        heading=tr("ov_heading", years=year_span(ctx.snapshot.years)),
+        metrics=headline(ctx), notes=tuple(notes), trail=money_trail(ctx), changes=change_spec, base=base,
+        base_options=tuple(y for y in years if y < max(ctx.snapshot.years)),
+    )

@@ -1,0 +1,120 @@
+"""Regionprofil: one region on one page, to print or take away: its money, per inhabitant against the country,
+its rank, every row with its key and source, and why a year is empty where the sources say nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.figures import bars
+from funding.analysis import facts
+from funding.analysis.profile import Profile, profile
+from funding.analysis.select import regional_rows, select, totals_by
+from funding.fmt import year_span
+
+from .common import ChartSpec, Metric, Table, estimate_notes, partial_notes, years_label
+from .context import ViewContext, per_view
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    profile: Profile
+    heading: str
+    population: str
+    metrics: tuple[Metric, ...]
+    message: str | None          # one sentence when the chosen years hold nothing for the region, and why
+    chart: ChartSpec | None
+    own: Table
+    joint: Table
+    own_rows: pd.DataFrame
+    joint_rows: pd.DataFrame
+    all_rows: pd.DataFrame       # every row of the region in every year, for the one-click workbook
+
+
+def _detail(ctx: ViewContext, frame: pd.DataFrame) -> Table:
+    lb, tr, en = ctx.labels, ctx.tr, ctx.lang == "en"
+    table = pd.DataFrame({
+        tr("year"): frame["year"].astype("int64"),
+        tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
+        tr("stream"): [lb.stream(s) for s in frame["stream_id"]],
+        tr("col_amount"): frame["amount_sek"].astype("int64"),
+        tr("col_per_capita"): frame["sek_per_capita"],
+        tr("status"): [lb.status(s) for s in frame["status"]],
+        tr("key"): frame["key_en" if en else "key_sv"],
+        tr("source"): [lb.source(s) for s in frame["source_id"]],
+    })
+    return Table(table, {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"})
+
+
+def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
+    """Nothing for the region in the chosen years: say why (partial years) and which years have its money."""
+    focus = set(ctx.snapshot.years)
+    if set(prof.by_year["year"]) & focus:
+        return None
+    name = ctx.labels.region_names.get(code, code)
+    everything = select(ctx.ds.view, ctx.filters.replace(years=()), statuses=ctx.snapshot.statuses,
+                        ignore_regions=True)
+    mine = regional_rows(everything).loc[lambda r: r["region_code"] == code]
+    available = year_span(pd.unique(mine["year"]))
+    partial = [p for p in facts.partial_detail(everything, ctx.n_regions) if p.year in focus]
+    if partial:
+        others = ", ".join(ctx.labels.region_names.get(c, c) for c in partial[0].region_codes)
+        return ctx.tr("rp_empty_partial", years=year_span(focus), regions=others, region=name, available=available)
+    return ctx.tr("rp_empty", years=year_span(focus), region=name, available=available or "–")
+
+
+@per_view
+def present(ctx: ViewContext, code: str) -> ProfileView:
+    lb, tr = ctx.labels, ctx.tr
+    rows = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.snapshot.statuses,
+                  ignore_regions=True)
+    prof = profile(rows, ctx.ds.regions, ctx.pop, ctx.ds.streams, ctx.ds.grants, code)
+    focus = prof.by_year.loc[prof.by_year["year"].isin(ctx.snapshot.years)]
+    items: list[Metric] = []
+    for r in focus.itertuples():
+        estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
+                        value=lb.kr(r.estimated_sek / prof.population)),) if r.estimated_sek else ()
+        items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek),
+                            (lb.money(r.amount_sek), tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek)),
+                             *estimated)))
+        national = tr("rp_vs_country", value=lb.kr(r.national_per_capita)) if r.national_per_capita is not None \
+            else tr("rp_no_national")
+        items.append(Metric(tr("rp_per_capita", year=r.year), lb.kr(r.sek_per_capita),
+                            (tr("rp_per_capita_help", pop=lb.number(prof.population), date=ctx.ds.population_date),
+                             national)))
+        rank_note = tr("rp_rank_help", n=r.ranked) if r.ranked == ctx.n_regions else \
+            tr("rp_partial", n=r.ranked, year=r.year)
+        items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked), (rank_note,)))
+    mine = prof.rows
+    chart = None
+    if not prof.by_year.empty:
+        split = totals_by(mine, ["year", "status"])
+        split["sek_per_capita"] = split["amount_sek"] / prof.population
+        fig = bars.profile(split, prof.by_year[["year", "national_per_capita"]], lb, prof.region_name)
+        last = prof.by_year.iloc[-1]
+        summary = tr("rp_chart_summary", year=int(last["year"]), region=prof.region_name,
+                     value=lb.kr(last["sek_per_capita"]), national=lb.kr(last["national_per_capita"]))
+        by_year = prof.by_year
+        table = pd.DataFrame({
+            tr("year"): by_year["year"].astype("int64"),
+            tr("col_per_capita"): by_year["sek_per_capita"].astype("Float64").round(2),
+            tr("rp_col_national"): by_year["national_per_capita"].astype("Float64").round(2),
+            tr("col_amount"): by_year["amount_sek"].astype("int64"),
+            tr("rank"): [tr("rg_rank_of", rank=int(r), n=int(n)) for r, n in zip(by_year["rank"], by_year["ranked"],
+                                                                                 strict=True)],
+        })
+        formats = {tr("year"): "year", tr("col_per_capita"): "per_capita", tr("rp_col_national"): "per_capita",
+                   tr("col_amount"): "money"}
+        chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
+                          tr("rp_chart_alt"), summary, Table(table, formats), mine,
+                          (tr("legend_status"), *partial_notes(ctx, rows), *estimate_notes(ctx, mine)))
+    in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
+    own = in_focus.loc[in_focus["recipient_level"] == "region"]
+    joint = in_focus.loc[in_focus["recipient_level"] == "county"]
+    return ProfileView(
+        profile=prof, heading=tr("rp_heading", region=prof.region_name),
+        population=tr("rp_population", date=ctx.ds.population_date, pop=lb.number(prof.population)),
+        metrics=tuple(items), message=_message(ctx, code, prof), chart=chart, own=_detail(ctx, own),
+        joint=_detail(ctx, joint), own_rows=own, joint_rows=joint, all_rows=mine,
+    )

@@ -1,0 +1,36 @@
+"""The one-line summary of the active filters shown above every page's charts."""
+
+from __future__ import annotations
+
+from funding.fmt import year_span
+
+from .context import ViewContext
+
+MORE = ("levels", "channels", "grants", "streams", "focus")
+
+
+def filter_summary(ctx: ViewContext) -> str:
+    f, tr, lb = ctx.filters, ctx.tr, ctx.labels
+    if f.years:
+        years = year_span(f.years)
+    else:
+        years = tr("summary_default", value=tr("summary_years_default", year=year_span(ctx.snapshot.years)))
+    if f.region_codes:
+        regions = ", ".join(lb.region_names.get(c, c) for c in f.region_codes) if len(f.region_codes) <= 3 \
+            else tr("summary_regions", n=len(f.region_codes))
+    else:
+        regions = tr("summary_whole_country")
+    if f.statuses:
+        statuses = ", ".join(lb.status(s) for s in f.statuses)
+    else:
+        statuses = tr("summary_default", value=tr("summary_status_default"))
+    if f.grants:
+        grants = ", ".join(lb.grant(g) for g in f.grants) if len(f.grants) <= 2 else tr("summary_grants",
+                                                                                        n=len(f.grants))
+    else:
+        grants = tr("summary_all_grants")
+    parts = [years, regions, statuses, grants]
+    more = sum(1 for name in MORE if name != "grants" and getattr(f, name))
+    if more:
+        parts.append(tr("summary_more", n=more))
+    return f"{tr('summary_label')}: " + " · ".join(parts)

@@ -1,0 +1,67 @@
+"""What every page shares, run by app.py before the page: data, URL, filter panel, navigation, title, warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components.presenters.context import ViewContext, labels_for, options_for
+from funding.analysis.defaults import latest_decided_year
+from funding.dataset import DataUnavailable
+from funding.text import Translator, normalise_lang
+
+from . import sidebar, state
+from .data import current_dataset
+from .navigation import PAGES
+
+# A local favicon: a Material or emoji icon would make the browser fetch it from Google's or a CDN's servers.
+FAVICON = str(Path(__file__).resolve().parent.parent / "assets" / "favicon.png")
+
+
+def _pages(lang: str) -> list:
+    return [st.Page(spec.script, title=spec.title(lang), icon=spec.icon, url_path=spec.url_path,
+                    default=spec.url_path == "") for spec in PAGES]
+
+
+def error_page(exc: DataUnavailable, lang: str) -> None:
+    """What a visitor sees when the curated data are missing or broken: the problem and the fix, no traceback."""
+    tr = Translator(lang)
+    st.title(tr("error_title"), anchor=False)
+    st.error(tr("error_problem"), icon=":material/error:")
+    st.text(exc.problem)
+    st.markdown(tr("error_remedy"))
+    st.code("make data", language="bash")
+
+
+def run() -> None:
+    st.set_page_config(page_title=Translator("sv")("app_title"), page_icon=FAVICON, layout="wide",
+                       initial_sidebar_state="auto")
+    try:
+        ds = current_dataset()
+    except DataUnavailable as exc:
+        lang = normalise_lang(st.query_params.get("lang"))
+        # Still register the pages, so every bookmarked address lands on this explanation.
+        st.navigation(_pages(lang), position="hidden")
+        error_page(exc, lang)
+        return
+    options = options_for(ds)
+    state.read_url(options)
+    lang = state.current_lang()
+    nav = st.navigation(_pages(lang), position="sidebar")
+    labels = labels_for(ds, lang)
+    sidebar.draw(options, labels, latest_decided_year(ds.view))
+    filters = state.filters(options)
+    state.publish(filters)
+    state.write_url(filters, nav.url_path)
+    tr = Translator(lang)
+    st.set_page_config(page_title=tr("tab_title", page=nav.title))
+    for warning in state.take_warnings():
+        st.warning(tr(f"warn_{warning.reason}", param=warning.param, default=tr(f"default_{warning.param}")),
+                   icon=":material/link_off:")
+    nav.run()
+
+
+def context() -> ViewContext:
+    """The page's context for this run (the shell has drawn the filters before the page runs)."""
+    return ViewContext(current_dataset(), state.current())

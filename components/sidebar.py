@@ -1,0 +1,51 @@
+"""The filter panel: language, year and region always in view; the rarer filters under "More filters", drawn
+only when it is opened, so the first chart does not wait for seven widgets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from funding.analysis import filters as flt
+from funding.text import Translator
+from funding.text.labels import Labels
+
+from . import state
+
+MORE_KEY = "flt_more"
+
+
+def _multi(name: str, label: str, options: tuple, format_func, placeholder: str) -> None:
+    st.multiselect(label, options, format_func=format_func, placeholder=placeholder,
+                   **state.bind(name, list(state.value(name))))
+
+
+def draw(options: flt.FilterOptions, labels: Labels, default_year: int) -> None:
+    tr = Translator(labels.lang)
+    with st.sidebar:
+        st.radio(tr("language"), flt.LANGS, horizontal=True, format_func={"sv": "Svenska", "en": "English"}.get,
+                 **state.bind("lang", state.current_lang()))
+        st.header(tr("filters"), anchor=False)
+        st.caption(tr("filters_help"))
+        _multi("years", tr("f_year"), options.years, str, tr("f_year_placeholder", year=default_year))
+        _multi("region_codes", tr("f_region"), options.region_codes, labels.region_option,
+               tr("f_region_placeholder"))
+        active = sum(1 for name in ("levels", "channels", "grants", "streams", "focus") if state.value(name))
+        active += bool(state.value("statuses"))
+        title = tr("more_filters") + (f" ({active})" if active else "")
+        with st.expander(title, key=MORE_KEY, on_change="rerun") as more:
+            if more.open:
+                _more(options, labels, tr)
+        st.button(tr("reset"), on_click=state.clear, key="flt_reset", icon=":material/filter_alt_off:")
+
+
+def _more(options: flt.FilterOptions, labels: Labels, tr: Translator) -> None:
+    choices = tuple(state.STATUS_CHOICES)
+    st.radio(tr("f_status"), choices, help=tr("f_status_help"),
+             format_func=lambda c: tr(f"f_status_{c}") if c != "default" else tr("f_status_default"),
+             **state.bind("statuses", state.status_choice()))
+    all_ = tr("all")
+    _multi("grants", tr("f_grant"), options.grants, labels.grant, all_)
+    _multi("levels", tr("f_level"), options.levels, labels.level, all_)
+    _multi("channels", tr("f_channel"), options.channels, labels.channel, all_)
+    _multi("streams", tr("f_stream"), options.streams, labels.stream, all_)
+    _multi("focus", tr("f_focus"), options.focus, lambda f: labels.focus.get(f, f), all_)

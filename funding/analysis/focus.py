@@ -1,0 +1,26 @@
+"""How the money splits: by channel, grant and stream, and by focus area (money with no focus area apart)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .select import shares, totals_by
+
+# Amounts the sources do not break down into the focus areas of their grant (announced totals of a grant
+# with several streams). They are never a focus area, and never "the largest" of anything.
+UNALLOCATED_FOCUS = "ej-fordelat"
+
+
+def hierarchy(rows: pd.DataFrame) -> pd.DataFrame:
+    """Kronor per channel, grant, stream and status, with each leaf's share of the whole."""
+    out = totals_by(rows, ["channel", "grant_id", "stream_id", "status"])
+    whole = out["amount_sek"].sum()
+    out["share"] = out["amount_sek"] / whole if whole else float("nan")
+    return out
+
+
+def focus_split(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """The rows with a focus area, their shares per focus area, and the kronor without one."""
+    unallocated = rows["focus_area"] == UNALLOCATED_FOCUS
+    with_focus = rows.loc[~unallocated]
+    return with_focus, shares(with_focus, "focus_area"), int(rows.loc[unallocated, "amount_sek"].sum())

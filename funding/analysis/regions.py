@@ -1,0 +1,85 @@
+"""Comparing the 21 regions per inhabitant: amounts, per-capita values, ranks with honest ties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .facts import partial_years
+from .percapita import per_capita
+from .select import regional_rows, totals_by
+
+# Keys whose population the sources give: only the total population.
+KEY_IN_SOURCES = ("total",)
+# Kronor per inhabitant are shown with at most this many decimals; values equal at it are equal.
+MAX_DECIMALS = 2
+
+
+@dataclass(frozen=True)
+class RegionComparison:
+    table: pd.DataFrame          # per region: region_name, population, amount_sek, sek_per_capita, rank, has_data
+    national_amount: int          # the regional money summed over all regions
+    national_population: int
+    national_per_capita: float | None
+    regions_with_data: int
+    excluded: pd.DataFrame        # streams left out because their key population is not in the sources
+    partial_years: tuple[int, ...]
+    by_status: pd.DataFrame       # region_code, status, amount_sek, sek_per_capita: how each bar splits
+    all_equal: bool               # every region with data has the same value at the shown decimals
+    decimals: int                 # decimals that tell neighbouring values apart (up to MAX_DECIMALS)
+
+
+def key_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split rows into those whose key population the sources give, and the streams that are left out."""
+    inside = rows["key_population"].isin(KEY_IN_SOURCES)
+    left_out = rows.loc[~inside]
+    excluded = (left_out.groupby(["stream_id", "key_population"], observed=True)["amount_sek"].sum().reset_index())
+    return rows.loc[inside], excluded
+
+
+def label_decimals(values: pd.Series) -> int:
+    """The fewest decimals (0 to MAX_DECIMALS) at which neighbouring distinct values still read differently."""
+    exact = sorted(set(round(float(v), MAX_DECIMALS) for v in values.dropna()))
+    for decimals in range(MAX_DECIMALS + 1):
+        shown = [round(v, decimals) for v in exact]
+        if len(set(shown)) == len(shown):
+            return decimals
+    return MAX_DECIMALS
+
+
+def compare_regions(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, denom: str = "total"
+                    ) -> RegionComparison:
+    """Kronor per inhabitant for each of the 21 regions, ranked (1 = most kronor per inhabitant).
+
+    Regions without any figure in the selection get no value and no rank: a missing figure is not zero.
+    Regions whose values are equal at the shown decimals share a rank. The national figure is the regional
+    money over the whole population (the population-weighted mean of the regions); None when a chosen year
+    has figures for only some regions, since their money over the whole country would be no average at all.
+    """
+    regional = regional_rows(rows)
+    excluded = pd.DataFrame(columns=["stream_id", "key_population", "amount_sek"])
+    if denom == "key":
+        regional, excluded = key_rows(regional)
+    sums = regional.groupby("region_code")["amount_sek"].sum()
+    table = region_table.loc[:, ["region_code", "short_name"]].rename(columns={"short_name": "region_name"})
+    table["population"] = table["region_code"].map(pop).astype("int64")
+    has_data = table["region_code"].isin(sums.index)
+    table["amount_sek"] = table["region_code"].map(sums).astype("Int64")
+    table["sek_per_capita"] = per_capita(table["amount_sek"], table["population"])
+    table["rank"] = table["sek_per_capita"].round(MAX_DECIMALS).rank(ascending=False, method="min").astype("Int64")
+    table["has_data"] = has_data
+    table = table.sort_values(["rank", "region_code"], na_position="last").reset_index(drop=True)
+    values = table.loc[table["has_data"], "sek_per_capita"]
+    national_pop = int(pop.sum())
+    national_amount = int(sums.sum())
+    partial = partial_years(regional, len(region_table))
+    by_status = totals_by(regional, ["region_code", "status"])
+    by_status["sek_per_capita"] = per_capita(by_status["amount_sek"], by_status["region_code"].map(pop))
+    return RegionComparison(
+        table=table, national_amount=national_amount, national_population=national_pop,
+        national_per_capita=per_capita(national_amount, national_pop) if len(sums) and not partial else None,
+        regions_with_data=int(has_data.sum()), excluded=excluded.reset_index(drop=True), partial_years=partial,
+        by_status=by_status, all_equal=len(values) > 1 and values.round(MAX_DECIMALS).nunique() == 1,
+        decimals=label_decimals(values),
+    )

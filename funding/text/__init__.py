@@ -1,0 +1,61 @@
+"""Text: every user-facing string in Swedish (the default) and English, and the one language normaliser.
+
+Strings are format templates, ``t("key", lang, year=2025)``, grouped by where they appear (common.py for
+the shell and vocabulary, pages.py, about.py, exports.py). Names of grants, streams, focus areas and
+recipients come from the data (name_sv / name_en), through labels.py. A test checks that both languages
+define the same keys with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from . import about, common, exports, pages
+
+LANGS = ("sv", "en")
+
+
+def normalise_lang(value: object) -> str:
+    """The interface language for any input: "en" only when asked for exactly, else Swedish."""
+    return value if value in LANGS else "sv"  # type: ignore[return-value]
+
+
+def _merge(*modules) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for module in modules:
+        twice = set(merged) & set(module.TEXT)
+        if twice:
+            raise RuntimeError(f"text keys defined twice: {sorted(twice)}")
+        merged.update(module.TEXT)
+    return merged
+
+
+TEXT = _merge(common, pages, about, exports)
+PROSE: dict[str, dict[str, tuple[str, ...]]] = {**about.PROSE, **exports.PROSE}
+
+
+def t(key: str, lang: str = "sv", **values: object) -> str:
+    """The string for `key` in `lang` (Swedish if the language is unknown), with `values` filled in."""
+    entry = TEXT[key]
+    template = entry.get(normalise_lang(lang)) or entry["sv"]
+    return template.format(**values) if values else template
+
+
+def has(key: str) -> bool:
+    return key in TEXT
+
+
+def prose(key: str, lang: str = "sv", **values: object) -> tuple[str, ...]:
+    paragraphs = PROSE[key][normalise_lang(lang)]
+    return tuple(p.format(**values) for p in paragraphs) if values else paragraphs
+
+
+class Translator:
+    """``tr = Translator("en"); tr("ov_total", year=2025)``: t() with the language bound."""
+
+    def __init__(self, lang: object):
+        self.lang = normalise_lang(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def prose(self, key: str, **values: object) -> tuple[str, ...]:
+        return prose(key, self.lang, **values)
