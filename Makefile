@@ -14,10 +14,9 @@ PYTEST_ARGS ?=
 PIP     := $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input
 
 # What the curated data are made from: the raw transcriptions and the code that validates and writes them.
-# Other modules (model, fmt for pages, export) do not change the Parquet files, so editing them rebuilds nothing.
+# Other modules (analysis, exports, the interface) do not change the Parquet files, so editing them rebuilds nothing.
 RAW_INPUTS   := $(shell find data/raw -type f -name '*.csv' 2>/dev/null)
-BUILD_CODE   := $(wildcard funding/build.py funding/rawio.py funding/schema.py funding/reports.py funding/fmt.py \
-                  funding/paths.py funding/__main__.py)
+BUILD_CODE   := $(wildcard funding/build/*.py funding/vocabulary.py funding/fmt.py funding/paths.py funding/__main__.py)
 
 .DEFAULT_GOAL := help
 .PHONY: help run test data lint bench screenshots lock clean distclean

@@ -6,8 +6,8 @@ to one national "all municipalities" row. Every synthetic row cites the source `
 and is named "Syntetisk ...", so it can never be mistaken for a real figure. Amounts come from a
 seeded generator: the same factor always gives the same tables.
 
-The dataset is written with ``funding.build.write_tables`` (so it has a valid manifest and passes
-``funding.model.load``) into a folder the caller chooses, and the app is pointed at it with the
+The dataset is written with ``funding.build.store.write_tables`` (so it has a valid manifest and passes
+``funding.dataset.load``) into a folder the caller chooses, and the app is pointed at it with the
 environment variable FUNDING_CURATED_DIR. Writing into the real data folder is refused.
 
     .venv/bin/python -m bench.synthetic 100 /tmp/curated-x100      # prints the dataset's version
@@ -21,7 +21,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from funding import build, model, paths
+import dataclasses
+
+from funding import dataset, paths
+from funding.build import store
+from funding.build.derive import largest_remainder
 
 SOURCE_ID = "syntetisk-bench"
 YEARS = tuple(range(2019, 2029))  # ten years
@@ -71,8 +75,9 @@ def synthetic_tables(factor: int, seed: int = 20260101) -> dict[str, pd.DataFram
     """The real curated tables plus synthetic allocations, ``factor`` times as many allocation rows in all."""
     if factor < 1:
         raise ValueError("factor must be at least 1")
-    real = model.load(paths.data_dir() / "curated")
-    tables = {name: frame.copy() for name, frame in real.tables.items()}
+    real = dataset.load(paths.data_dir() / "curated")
+    tables = {f.name: getattr(real, f.name).copy() for f in dataclasses.fields(real)
+              if f.name in dataset.REQUIRED_COLUMNS}
     if factor == 1:
         return tables
     rng = np.random.default_rng(seed + factor)
@@ -106,14 +111,16 @@ def synthetic_tables(factor: int, seed: int = 20260101) -> dict[str, pd.DataFram
             noise = rng.uniform(0.8, 1.2, len(take))
             share = weights[: len(take)] * noise
             # Integer weights: largest_remainder splits kronor exactly and needs whole-number weights.
-            amounts = build.largest_remainder(total, pd.Series(np.rint(share).astype("int64")))
+            amounts = largest_remainder(total, pd.Series(np.rint(share).astype("int64")))
             status, method = _status(year)
             for (code, name, _), amount in zip(take, amounts, strict=True):
                 rows.append({
                     "year": year, "grant_id": grant_id, "stream_id": stream_id, "recipient_level": level,
-                    "region_code": code, "recipient": name, "amount_sek": int(amount), "status": status,
-                    "source_id": SOURCE_ID, "source_table": "bench/synthetic.py",
-                    "source_row": f"{stream_id} {year} {code}", "estimate_method": method,
+                    "region_code": code, "recipient": name, "recipient_en": name, "amount_sek": int(amount),
+                    "status": status, "basis": "estimated" if method else "printed", "source_id": SOURCE_ID,
+                    "source_table": "bench/synthetic.py", "source_line": 0,
+                    "source_row": f"{stream_id} {year} {code}", "amount_id": "", "estimate_method": method,
+                    "estimate_method_en": method,
                 })
             budget -= len(take)
 
@@ -132,13 +139,11 @@ def synthetic_tables(factor: int, seed: int = 20260101) -> dict[str, pd.DataFram
 def _grant_rows(synth: pd.DataFrame) -> list[dict]:
     out = []
     for (grant_id, year), group in synth.groupby(["grant_id", "year"], sort=True):
-        total = int(group["amount_sek"].sum())
         number = grant_id.rsplit("-", 1)[1]
         out.append({
             "grant_id": grant_id, "year": int(year), "name_sv": f"Syntetiskt statsbidrag {number}",
             "name_en": f"Synthetic grant {number}", "channel": "socialstyrelsen" if int(number) % 2 else "skr",
-            "status": "announced" if year > 2026 else "decided", "has_exact_figures": True, "coverage": "full",
-            "total_sek": total, "distributed_sek": total, "admin_sek": 0, "key_date": "2024-11-01",
+            "status": "announced" if year > 2026 else "decided", "key_date": "2024-11-01",
             "key_sv": "Syntetisk: andel av befolkningen", "key_en": "Synthetic: share of the population",
             "source_id": SOURCE_ID, "source_ref": "bench/synthetic.py",
         })
@@ -156,7 +161,7 @@ def write(factor: int, out_dir: Path) -> str:
     out_dir = Path(out_dir)
     if _forbidden(out_dir):
         raise ValueError(f"refusing to write synthetic data into the real data folder ({out_dir})")
-    return build.write_tables(synthetic_tables(factor), out_dir)
+    return store.write_tables(synthetic_tables(factor), out_dir)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import pandas as pd
 import streamlit as st
 
 from components.figures.style import CONFIG
-from components.presenters.common import ChartSpec, Metric, Table, shown, source_line
+from components.presenters.common import ChartSpec, Metric, Table, shown
 from components.presenters.context import ViewContext
+from components.presenters.notes import source_line
 from funding.fmt import number
 from funding.text.escape import md_escape
 
@@ -68,8 +68,11 @@ def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: s
     numbers). st.dataframe rather than st.table: on a phone every table is wider than the screen, and only the
     data grid can then be scrolled with the keyboard (WCAG 2.1.1)."""
     frame = table.frame
-    formatters = {col: (lambda v, k=kind, d=table.decimals.get(col, 2): shown(v, k, ctx.labels, d))
-                  for col, kind in table.formats.items() if kind not in ("text", "year")}
+    def formatter(kind: str, decimals: int):
+        return lambda value: shown(value, kind, ctx.labels, decimals)
+
+    formatters = {col: formatter(kind, table.decimals.get(col, 2)) for col, kind in table.formats.items()
+                  if kind not in ("text", "year")}
     styled = frame.style.format(formatters, na_rep="–") if formatters else frame
     st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt)
 

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import dataset, exports
 from . import build as build_mod
+from . import dataset, exports
 from .build import BuildError, RawDataError
 
 
@@ -93,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default=None,
                    help="file to write, or an existing folder to write a named file into (default standard output; "
                         "xlsx and datapackage refuse to write to a terminal)")
-    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of the xlsx and the README")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv",
+                   help="language of the download: names of grants, streams and recipients in every format; "
+                        "headers, coded values and texts in excel-csv, xlsx and the data package's README "
+                        "(default sv)")
     p.set_defaults(func=_cmd_export)
     p = sub.add_parser("check", help="load the curated data and verify checksums")
     p.set_defaults(func=_cmd_check)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .analysis.percapita import per_capita
 
 REBUILD_HINT = "make data  (or: python -m funding build)"
 
@@ -47,6 +46,18 @@ EXPORT_COLUMNS = ("year", "region_code", "region_name", "recipient_level", "gran
 
 # Recipient levels whose money, without a region code, belongs to the whole country's population.
 NATIONAL_POPULATION_LEVELS = ("region", "county", "municipalities", "regions-municipalities")
+
+
+def per_capita(amount, population):
+    """Kronor per inhabitant: a float for scalars, a nullable Float64 Series for Series; None (or <NA>) where
+    the population is missing or zero, because money without people to divide it by has no per-capita value."""
+    if isinstance(amount, pd.Series) or isinstance(population, pd.Series):
+        amount = pd.Series(amount).astype("Float64")
+        people = pd.Series(population).astype("Float64")
+        return (amount / people.where(people > 0)).astype("Float64")
+    if population is None or pd.isna(population) or population <= 0:
+        return None
+    return float(amount) / float(population)
 
 
 class DataUnavailable(RuntimeError):
@@ -182,22 +193,10 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     pop = pop.loc[pop["ref_date"] == pop["ref_date"].max()].set_index("region_code")["count"]
     pop_date = str(tables["population"]["ref_date"].max())
 
-    view = pd.DataFrame({
-        "year": alloc["year"].astype("int64"),
-        "region_code": _text(alloc["region_code"]),
-        "recipient_level": _text(alloc["recipient_level"]),
-        "grant_id": _text(alloc["grant_id"]),
-        "stream_id": _text(alloc["stream_id"]),
-        "status": _text(alloc["status"]),
-        "basis": _text(alloc["basis"]),
-        "amount_sek": alloc["amount_sek"].astype("int64"),
-        "source_id": _text(alloc["source_id"]),
-        "amount_id": _text(alloc["amount_id"]),
-        "recipient": _text(alloc["recipient"]),
-        "recipient_en": _text(alloc["recipient_en"]),
-        "estimate_method": _text(alloc["estimate_method"]),
-        "estimate_method_en": _text(alloc["estimate_method_en"]),
-    })
+    view = pd.DataFrame({"year": alloc["year"].astype("int64"), "amount_sek": alloc["amount_sek"].astype("int64")})
+    for col in ("region_code", "recipient_level", "grant_id", "stream_id", "status", "basis", "source_id",
+                "amount_id", "recipient", "recipient_en", "estimate_method", "estimate_method_en"):
+        view[col] = _text(alloc[col])
     view["region_name"] = _text(view["region_code"].map(regions["short_name"]))
     # Each row carries its grant's name in that year (a grant can be renamed), else the grant's newest name.
     keys = pd.Series(list(zip(view["grant_id"], view["year"], strict=True)))

@@ -66,8 +66,8 @@ def sek_per_capita(value: float | None, lang: str = "sv", decimals: int = 2) -> 
     return f"{number(value, decimals)}{NBSP}kr/inv."
 
 
-def year_span(years) -> str:
-    """2025 | 2025–2026 | 2023, 2025–2026: consecutive years joined by an en dash."""
+def year_span(years, dash: str = "–", joiner: str = ", ") -> str:
+    """2025 | 2025–2026 | 2023, 2025–2026: runs of consecutive years, each first–last."""
     years = sorted({int(y) for y in years})
     if not years:
         return ""
@@ -77,7 +77,7 @@ def year_span(years) -> str:
             runs[-1].append(year)
         else:
             runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return joiner.join(str(r[0]) if len(r) == 1 else f"{r[0]}{dash}{r[-1]}" for r in runs)
 
 
 def percent(share: float | None, decimals: int = 1, lang: str = "sv") -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from funding import build, model, paths
+from funding import build, dataset, paths
 
 
 @pytest.fixture(scope="session")
-def ds() -> model.Dataset:
+def ds() -> dataset.Dataset:
     if not (paths.curated_dir() / "manifest.json").exists():
         build.build()
-    return model.load()
+    return dataset.load()

@@ -1,29 +1,49 @@
-"""components.downloads: the widgets wire the right bytes, name and type to the button, in both languages."""
+"""components.downloads: the widgets wire the right bytes, name and type to the button, in both languages,
+for the rows under a view and for a chart's table as shown."""
 
 from __future__ import annotations
 
 import io
 import zipfile
 
+import frictionless
 import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from funding import datapackage, export, paths
+from funding import exports, paths
 
 CALLS: list[dict] = []
 
 
-def _app() -> None:
+def _rows_app() -> None:
     import streamlit as st
 
-    from components.data import dataset
-    from components.downloads import render_downloads
+    from components.data import current_dataset
+    from components.downloads import rows_download
 
-    ds = dataset()
+    ds = current_dataset()
     view = ds.view[(ds.view["region_code"] == "14") & ds.view["year"].isin([2025, 2026])]
-    render_downloads(view, {"year": ["2025", "2026"], "region": ["14"]}, st.session_state.get("lang", "sv"), "t")
+    rows_download(view, {"year": ["2025", "2026"], "region": ["14"], "status": [], "lang": "sv"},
+                  st.session_state.get("lang", "sv"), "t", fmt=st.session_state.get("fixed"))
+
+
+def _table_app() -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from components.data import current_dataset
+    from components.downloads import table_download
+
+    ds = current_dataset()
+    rows = ds.view[(ds.view["year"] == 2026) & (ds.view["region_code"] != "")]
+    table = (rows.groupby("region_name", as_index=False)["amount_sek"].sum()
+             .sort_values("amount_sek", ascending=False).rename(columns={"region_name": "Region",
+                                                                         "amount_sek": "Belopp (kr)"}))
+    table["Andel"] = table["Belopp (kr)"] / table["Belopp (kr)"].sum()
+    table_download(pd.DataFrame(table), rows, {"year": ["2026"]}, st.session_state.get("lang", "sv"), "k",
+                   "karta", "Ladda ned tabellen")
 
 
 @pytest.fixture
@@ -37,12 +57,15 @@ def recorded(monkeypatch):
         return original(label, data, **kwargs)
 
     monkeypatch.setattr(st, "download_button", spy)
+    monkeypatch.chdir(paths.ROOT)
     return CALLS
 
 
-def app_test(lang: str = "sv") -> AppTest:
-    at = AppTest.from_function(_app, default_timeout=30)
+def app_test(app=_rows_app, lang: str = "sv", fixed: str | None = None) -> AppTest:
+    at = AppTest.from_function(app, default_timeout=30)
     at.session_state["lang"] = lang
+    if fixed:
+        at.session_state["fixed"] = fixed
     return at
 
 
@@ -51,8 +74,7 @@ def vg(ds) -> pd.DataFrame:
     return v[(v["region_code"] == "14") & v["year"].isin([2025, 2026])]
 
 
-def test_default_is_swedish_excel_csv_with_the_right_file(ds, recorded, monkeypatch):
-    monkeypatch.chdir(paths.ROOT)
+def test_default_is_swedish_excel_csv_with_the_right_file(ds, recorded):
     at = app_test().run()
     assert not at.exception
     box = at.selectbox[0]
@@ -68,7 +90,10 @@ def test_default_is_swedish_excel_csv_with_the_right_file(ds, recorded, monkeypa
     data = call["data"]()  # what the click produces
     back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Länskod": str})
     assert len(back) == rows and back["Belopp (kr)"].sum() == vg(ds)["amount_sek"].sum()
-    assert set(back["Filter"]) == {"year=2025,2026; region=14"} and set(back["Datasetversion"]) == {ds.version}
+    # The filters as the page describes them; the empty ones (all) are left out.
+    assert set(back["Filter"]) == {"year=2025,2026; region=14; lang=sv"}
+    assert set(back["Datasetversion"]) == {ds.version}
+    assert set(back["Status"]) == {"beslutat", "skattat"} and "skattning" in set(back["Grund"])
 
 
 @pytest.mark.parametrize(("fmt", "mime", "suffix"), [
@@ -76,31 +101,73 @@ def test_default_is_swedish_excel_csv_with_the_right_file(ds, recorded, monkeypa
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
     ("datapackage", "application/zip", ".zip"),
 ])
-def test_each_choice_gives_its_own_bytes(ds, recorded, monkeypatch, fmt, mime, suffix):
-    monkeypatch.chdir(paths.ROOT)
+def test_each_choice_gives_its_own_bytes(ds, recorded, tmp_path, fmt, mime, suffix):
     at = app_test().run()
     at.selectbox[0].set_value(fmt).run()
     assert not at.exception
     call = recorded[-1]
     assert call["mime"] == mime and call["file_name"].endswith(suffix)
     data = call["data"]()
+    want = vg(ds)
     if fmt == "csv":
-        assert pd.read_csv(io.BytesIO(data))["amount_sek"].sum() == vg(ds)["amount_sek"].sum()
+        back = pd.read_csv(io.BytesIO(data))
+        assert back["amount_sek"].sum() == want["amount_sek"].sum()
+        assert back["grant_name"].tolist() == want["grant_name"].tolist()  # Swedish page, Swedish names
     elif fmt == "xlsx":
-        assert pd.read_excel(io.BytesIO(data))["Belopp (kr)"].sum() == vg(ds)["amount_sek"].sum()
+        assert pd.read_excel(io.BytesIO(data))["Belopp (kr)"].sum() == want["amount_sek"].sum()
     else:
-        assert datapackage.validate(data) == []
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             assert "Så citerar du" in zf.read("README.md").decode()
+            zf.extractall(tmp_path)
+        report = frictionless.validate(str(tmp_path / "datapackage.json"))
+        assert report.valid, report.flatten(["type", "note"])
+        assert report.tasks[0].stats["rows"] == len(want)
 
 
-def test_english_labels(ds, recorded, monkeypatch):
-    monkeypatch.chdir(paths.ROOT)
-    at = app_test("en").run()
+def test_english_labels_and_names(ds, recorded):
+    at = app_test(lang="en").run()
     assert at.selectbox[0].options == ["CSV for Excel (Swedish)", "CSV (standard)", "Excel (.xlsx)",
                                        "Data package (.zip)"]
     assert recorded[-1]["label"] == f"Download {len(vg(ds))} rows"
+    back = pd.read_csv(io.BytesIO(recorded[-1]["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back["Grant"].tolist() == vg(ds)["grant_name_en"].tolist()
+    assert set(back["Status"]) == {"decided", "estimated"}
     at.selectbox[0].set_value("xlsx").run()
     data = recorded[-1]["data"]()
     assert pd.ExcelFile(io.BytesIO(data)).sheet_names == ["Data", "About"]
-    assert export.MIME_TYPES["xlsx"] == recorded[-1]["mime"]
+    assert exports.MIME_TYPES["xlsx"] == recorded[-1]["mime"]
+
+
+def test_a_fixed_format_has_no_choice(ds, recorded):
+    at = app_test(fixed="xlsx").run()
+    assert not at.exception
+    assert len(at.selectbox) == 0
+    call = recorded[-1]
+    assert call["file_name"].endswith(".xlsx") and call["mime"] == exports.MIME_TYPES["xlsx"]
+    assert pd.read_excel(io.BytesIO(call["data"]()))["Belopp (kr)"].sum() == vg(ds)["amount_sek"].sum()
+
+
+@pytest.mark.parametrize("fmt", ["excel-csv", "csv", "xlsx"])
+def test_table_download_is_the_table_as_shown(ds, recorded, fmt):
+    at = app_test(_table_app).run()
+    assert not at.exception
+    box = at.selectbox[0]
+    assert box.options == ["CSV för Excel (svensk)", "CSV (standard)", "Excel (.xlsx)"]  # no data package
+    if fmt != "excel-csv":
+        box.set_value(fmt).run()
+    call = recorded[-1]
+    assert call["label"] == "Ladda ned tabellen" and call["mime"] == exports.MIME_TYPES[fmt]
+    assert call["file_name"].startswith("statsbidrag-psykisk-halsa_tabell-karta_2026_alla-regioner_20")
+    data = call["data"]()
+    if fmt == "excel-csv":
+        back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    elif fmt == "csv":
+        back = pd.read_csv(io.BytesIO(data))
+    else:
+        back = pd.read_excel(io.BytesIO(data))
+    rows = ds.view[(ds.view["year"] == 2026) & (ds.view["region_code"] != "")]
+    want = rows.groupby("region_name")["amount_sek"].sum().sort_values(ascending=False)
+    assert list(back.columns) == ["Region", "Belopp (kr)", "Andel", "Datasetversion", "Filter"]
+    assert back["Region"].tolist() == want.index.tolist() and back["Belopp (kr)"].tolist() == want.tolist()
+    assert back["Andel"].sum() == pytest.approx(1.0)
+    assert set(back["Datasetversion"]) == {ds.version} and set(back["Filter"]) == {"year=2026"}

@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from test_robust_urls import CASES, Case, decode
 
 from components.navigation import PAGES, by_url_path
-from funding import filters as flt
 from funding import paths
+from funding.analysis import filters as flt
 
 APP = str(paths.ROOT / "app.py")
 URL_WARNING = re.compile(r"[”“]([A-Za-z_]+)” (?:i adressen|in the address)")

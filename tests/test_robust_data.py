@@ -23,8 +23,9 @@ from streamlit.testing.v1 import AppTest
 from test_robust_app import rendered_text
 
 from components.navigation import PAGES
-from funding import build, model, paths
-from funding.i18n import t
+from funding import build, dataset, paths
+from funding.build import store
+from funding.text import t
 
 APP = str(paths.ROOT / "app.py")
 TRACEBACK_SIGNS = ("Traceback", 'File "', "site-packages", "Error:", ".py\", line")
@@ -190,8 +191,8 @@ def assert_error_page(at: AppTest, words: tuple[str, ...], lang: str = "sv", hid
 def test_broken_data_gives_the_error_page(damage, curated, monkeypatch):
     spoil, words = DAMAGE[damage]
     spoil(curated)
-    with pytest.raises(model.DataUnavailable):
-        model.load(curated)
+    with pytest.raises(dataset.DataUnavailable):
+        dataset.load(curated)
     at = _run_app(curated, monkeypatch)
     assert_error_page(at, words, hidden=(str(curated.parent),))
 
@@ -242,9 +243,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("after_files", [1, 5])
 def test_interrupted_build_leaves_the_old_dataset_whole(tables, tmp_path, monkeypatch, failure, after_files):
     out = tmp_path / "data" / "curated"
-    build.write_tables(tables, out)
+    store.write_tables(tables, out)
     before = _snapshot(out)
-    old = model.load(out)
+    old = dataset.load(out)
 
     real = pd.DataFrame.to_parquet
     written: list[str] = []
@@ -257,12 +258,12 @@ def test_interrupted_build_leaves_the_old_dataset_whole(tables, tmp_path, monkey
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", failing)
     with pytest.raises(type(failure)):
-        build.write_tables(_changed(tables), out)
+        store.write_tables(_changed(tables), out)
     monkeypatch.undo()
 
     assert len(written) == after_files  # the failure really came mid-write
     assert _snapshot(out) == before
-    again = model.load(out)
+    again = dataset.load(out)
     assert again.version == old.version
     assert_frame_equal(again.view, old.view)
     assert sorted(p.name for p in out.parent.iterdir()) == ["curated"], "a temporary folder was left behind"
@@ -271,7 +272,7 @@ def test_interrupted_build_leaves_the_old_dataset_whole(tables, tmp_path, monkey
 def test_failed_swap_puts_the_old_dataset_back(tables, tmp_path, monkeypatch):
     """Even if the last step (moving the new folder into place) fails, the old data stay where the app looks."""
     out = tmp_path / "data" / "curated"
-    build.write_tables(tables, out)
+    store.write_tables(tables, out)
     before = _snapshot(out)
 
     real = os.replace
@@ -283,9 +284,9 @@ def test_failed_swap_puts_the_old_dataset_back(tables, tmp_path, monkeypatch):
             raise OSError("Device or resource busy")
         return real(src, dst)
 
-    monkeypatch.setattr(build.os, "replace", failing)
+    monkeypatch.setattr(store.os, "replace", failing)
     with pytest.raises(OSError):
-        build.write_tables(_changed(tables), out)
+        store.write_tables(_changed(tables), out)
     monkeypatch.undo()
 
     assert any(src.startswith(".curated.tmp-") for src, _ in calls)
@@ -295,8 +296,8 @@ def test_failed_swap_puts_the_old_dataset_back(tables, tmp_path, monkeypatch):
 
 def test_a_completed_build_replaces_every_file(tables, tmp_path):
     out = tmp_path / "curated"
-    build.write_tables(tables, out)
-    build.write_tables(_changed(tables), out)
-    new = model.load(out)
+    store.write_tables(tables, out)
+    store.write_tables(_changed(tables), out)
+    new = dataset.load(out)
     assert new.allocations["amount_sek"].sum() == tables["allocations"]["amount_sek"].sum() + len(tables["allocations"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["curated"]

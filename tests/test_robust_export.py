@@ -1,9 +1,9 @@
-"""Nothing lost: the whole dataset exported and read back gives every row and every krona.
+"""Nothing lost: the whole dataset exported and read back gives every row and every krona, in either language.
 
 Each download format is read back the way its user would (pandas for the CSVs, the workbook's first
 sheet, the package's data.csv) and compared with the curated allocations table itself, not with the
-view the export was made from: totals per grant, per stream, per region and per cell must agree to
-the krona. The same holds when text cells carry separators, quotes, line breaks and formula starts.
+view the export was made from: totals per grant, per stream, per region, per basis and per cell must
+agree to the krona. The same holds when text cells carry separators, quotes, line breaks and formula starts.
 """
 
 from __future__ import annotations
@@ -15,31 +15,37 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from funding import export
+from funding import exports
+from funding.exports import common
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=export.TIMEZONE)
-KEY = ["year", "grant_id", "stream_id", "region_code", "recipient_level", "status"]
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=common.TIMEZONE)
+KEY = ["year", "grant_id", "stream_id", "region_code", "recipient_level", "status", "basis"]
+LANGS = ("sv", "en")
 
 NASTY = ['=HYPERLINK("http://example.invalid","x")', "rad ett\r\nrad två", "semi;kolon", 'citat"tecken', "\ttab",
          "-5", "+46 8 123", "@SUM(A1)", "komma, och; allt \"på\" en\nrad", "   ", "vagn\rretur"]
 
 
-def read_back(fmt: str, data: bytes) -> pd.DataFrame:
-    """The downloaded file read as its user would, with the codes restored (grant, stream, region, status)."""
+def read_back(fmt: str, data: bytes, lang: str) -> pd.DataFrame:
+    """The downloaded file read as its user would, with the codes restored (status, level, channel, basis)."""
     if fmt == "csv":
         return pd.read_csv(io.BytesIO(data), dtype={"region_code": str}, keep_default_na=False)
     if fmt == "datapackage":
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return read_back("csv", zf.read("data.csv"))
+            return read_back("csv", zf.read("data.csv"), lang)
+    code = common.header("region_code", lang)
     if fmt == "excel-csv":
-        frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Länskod": str},
+        frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={code: str},
                             keep_default_na=False)
     else:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype={"Länskod": str})
-        frame["Länskod"] = frame["Länskod"].fillna("")
-    frame = frame.rename(columns={v: k for k, v in export.HEADERS["sv"].items()})
-    for col, labels in export.VALUE_LABELS["sv"].items():
-        frame[col] = frame[col].map({v: k for k, v in labels.items()})
+        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype={code: str})
+        frame[code] = frame[code].fillna("")
+    headers = {common.header(c, lang): c for c in (*common.DOWNLOAD_COLUMNS, *common.PROVENANCE_COLUMNS)}
+    frame = frame.rename(columns=headers)
+    for col, codes in common.CODED.items():
+        words = {common.value_label(col, c, lang): c for c in codes}
+        frame[col] = frame[col].map(words)
+        assert frame[col].notna().all(), col
     return frame
 
 
@@ -53,7 +59,7 @@ def assert_nothing_lost(back: pd.DataFrame, allocations: pd.DataFrame) -> None:
     assert len(back) == len(allocations), "rows were lost or split"
     assert pd.api.types.is_integer_dtype(back["amount_sek"]), back["amount_sek"].dtype
     assert int(back["amount_sek"].sum()) == int(allocations["amount_sek"].sum())
-    for by in ("grant_id", "stream_id", "region_code", "year", KEY):
+    for by in ("grant_id", "stream_id", "region_code", "year", "status", "basis", KEY):
         got, want = totals(back, by), totals(allocations, by)
         assert got.index.tolist() == want.index.tolist(), by
         assert got.tolist() == want.tolist(), by
@@ -62,20 +68,30 @@ def assert_nothing_lost(back: pd.DataFrame, allocations: pd.DataFrame) -> None:
     assert cells(back) == cells(allocations)
 
 
-@pytest.mark.parametrize("fmt", export.FORMATS)
-def test_full_export_read_back_keeps_every_row_and_krona(ds, fmt):
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_full_export_read_back_keeps_every_row_and_krona(ds, fmt, lang):
     view = ds.view
-    data = export.payload(fmt, view, export.provenance(ds, view, {}, now=NOW), "sv")
-    assert_nothing_lost(read_back(fmt, data), ds.allocations)
+    data = exports.payload(fmt, view, exports.provenance(ds, view, {}, now=NOW), lang)
+    back = read_back(fmt, data, lang)
+    assert_nothing_lost(back, ds.allocations)
+    # The names are those of the language asked for, row by row.
+    suffix = "_en" if lang == "en" else ""
+    for col in ("grant_name", "stream_name", "recipient"):
+        assert back[col].fillna("").tolist() == view[col + suffix].tolist(), col
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", ["csv", "excel-csv"])
-def test_hostile_text_cells_do_not_split_or_merge_rows(ds, fmt):
+def test_hostile_text_cells_do_not_split_or_merge_rows(ds, fmt, lang):
     view = ds.view.copy()
-    view["recipient"] = [NASTY[i % len(NASTY)] for i in range(len(view))]
-    view["estimate_method"] = [NASTY[(i + 3) % len(NASTY)] for i in range(len(view))]
-    data = export.payload(fmt, view, export.provenance(ds, view, {"region": ["14"]}, now=NOW), "sv")
-    back = read_back(fmt, data)
+    recipients = [NASTY[i % len(NASTY)] for i in range(len(view))]
+    methods = [NASTY[(i + 3) % len(NASTY)] for i in range(len(view))]
+    view["recipient"] = view["recipient_en"] = recipients
+    view["estimate_method"] = view["estimate_method_en"] = methods
+    data = exports.payload(fmt, view, exports.provenance(ds, view, {"region": ["14"]}, now=NOW), lang)
+    back = read_back(fmt, data, lang)
     assert_nothing_lost(back, ds.allocations)
     # The text itself survives too, apart from the quote mark that defuses a formula.
-    assert back["recipient"].str.removeprefix("'").tolist() == view["recipient"].tolist()
+    assert back["recipient"].str.removeprefix("'").tolist() == recipients
+    assert back["estimate_method"].str.removeprefix("'").tolist() == methods

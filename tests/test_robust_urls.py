@@ -16,10 +16,10 @@ from urllib.parse import parse_qs, quote
 
 import pytest
 
-from funding import filters as flt
-from funding.i18n import t
+from funding.analysis import filters as flt
+from funding.text import t
 
-KNOWN_PARAMS = flt.PARAMS  # year region level channel grant stream focus status lang unit denom
+KNOWN_PARAMS = flt.PARAMS  # year region level channel grant stream focus status lang unit denom base
 UNKNOWN_PARAM = "utm_source"
 
 
@@ -87,8 +87,9 @@ HOSTILE: tuple[Hostile, ...] = (
 # Full-width digits are the same numbers to a reader, so the parser folds them (NFKC) before the
 # allow-list: where the folded value is allowed it is accepted, like its ASCII twin. Nothing else is.
 ACCEPTED_AFTER_FOLDING = {
-    ("region", "fullwidth_digits"): ("regions", ("01",)),
+    ("region", "fullwidth_digits"): ("region_codes", ("01",)),
     ("year", "fullwidth_year"): ("years", (2025,)),
+    ("base", "fullwidth_year"): ("base", "2025"),
 }
 
 
@@ -104,7 +105,7 @@ class Case:
 def _valid_value(param: str) -> str:
     return {"year": "2025", "region": "14", "level": "region", "channel": "skr", "grant": "primarvard",
             "stream": "pv-regioner", "focus": "primarvard", "status": "estimated", "lang": "en", "unit": "capita",
-            "denom": "key"}[param]
+            "denom": "key", "base": "2024"}[param]
 
 
 def generate_cases() -> list[Case]:
@@ -124,7 +125,7 @@ def generate_cases() -> list[Case]:
                           (param,), script.markers))
         cases.append(Case(f"{param}-repeated-61-times", "&".join([f"{param}={_valid_value(param)}"] * 61), (param,)))
     for param in flt.SINGLE_PARAMS.values():
-        options = {"lang": flt.LANGS, "unit": flt.UNITS, "denom": flt.DENOMINATORS}[param]
+        options = {"lang": flt.LANGS, "unit": flt.UNITS, "denom": flt.DENOMINATORS, "base": ("2024", "2025")}[param]
         cases.append(Case(f"{param}-conflicting", f"{param}={options[0]}&{param}={options[1]}", (param,)))
     # Hostile keys: not parameters of the dashboard, so ignored silently (and never shown).
     for key in ("<script>alert(1)</script>", "year[]", "YEAR", "year%00", "%ED%A0%80", "../../etc/passwd", ""):
@@ -219,5 +220,79 @@ def test_valid_values_survive_normalisation(options):
     query = "year=%202025%20,2026&region=1&region=14&level=REGION&status=Announced&lang=%EF%BD%85%EF%BD%8E"
     result = flt.parse(decode(query), options)
     assert result.warnings == ()
-    assert result.filters == flt.Filters(years=(2025, 2026), regions=("01", "14"), levels=("region",),
+    assert result.filters == flt.Filters(years=(2025, 2026), region_codes=("01", "14"), levels=("region",),
                                          statuses=("decided", "announced"), lang="en")
+
+
+# Old links keep working ------------------------------------------------------------------------------------
+# Addresses as the dashboard wrote them before the restructuring (parameter names unchanged; codes of the data
+# as they were then), and the view each must still open. A link is only as good as the view it opens: each
+# of these parses without a warning to exactly these filters.
+OLD_LINKS: tuple[tuple[str, flt.Filters], ...] = (
+    ("", flt.Filters()),
+    ("lang=en", flt.Filters(lang="en")),
+    ("year=2025", flt.Filters(years=(2025,))),
+    ("year=2025&year=2026&region=14", flt.Filters(years=(2025, 2026), region_codes=("14",))),
+    ("year=2026%2C2025&region=1%2C14&lang=en", flt.Filters(years=(2025, 2026), region_codes=("01", "14"), lang="en")),
+    ("region=14&unit=capita&denom=key", flt.Filters(region_codes=("14",), unit="capita", denom="key")),
+    ("status=decided", flt.Filters(statuses=("decided",))),
+    ("status=decided&status=estimated&status=announced", flt.Filters(statuses=("decided", "estimated", "announced"))),
+    ("status=announced", flt.Filters(statuses=("decided", "announced"))),
+    ("level=region&level=county", flt.Filters(levels=("region", "county"))),
+    ("level=municipalities", flt.Filters(levels=("municipalities",))),
+    ("channel=socialstyrelsen&channel=skr", flt.Filters(channels=("socialstyrelsen", "skr"))),
+    ("grant=primarvard&grant=psykiatri-vuxna&grant=ok-psykisk-halsa",
+     flt.Filters(grants=("ok-psykisk-halsa", "primarvard", "psykiatri-vuxna"))),
+    ("stream=pv-regioner&stream=psyk-vardkapacitet", flt.Filters(streams=("pv-regioner", "psyk-vardkapacitet"))),
+    ("stream=ok-lan-strategi&stream=ok-skr&stream=ok-kommuner-barn-unga",
+     flt.Filters(streams=("ok-lan-strategi", "ok-skr", "ok-kommuner-barn-unga"))),
+    # The announced, not yet broken down, money of 2027-2028 was called *-ej-fordelat; it is *-aviserat now.
+    ("stream=pv-ej-fordelat", flt.Filters(streams=("pv-aviserat",))),
+    ("stream=psyk-ej-fordelat&year=2027&year=2028", flt.Filters(years=(2027, 2028), streams=("psyk-aviserat",))),
+    ("focus=primarvard&focus=vardkapacitet&focus=ej-fordelat",
+     flt.Filters(focus=("ej-fordelat", "primarvard", "vardkapacitet"))),
+    ("year=2026&region=14&level=region&grant=psykiatri-vuxna&focus=vardkapacitet&status=estimated&lang=en&unit=capita",
+     flt.Filters(years=(2026,), region_codes=("14",), levels=("region",), grants=("psykiatri-vuxna",),
+                 focus=("vardkapacitet",), statuses=("decided", "estimated"), lang="en", unit="capita")),
+)
+
+
+@pytest.mark.parametrize(("query", "expected"), OLD_LINKS, ids=[q or "empty" for q, _ in OLD_LINKS])
+def test_old_links_open_the_same_view(query, expected, options):
+    assert all(set(getattr(expected, attr)) <= set(getattr(options, attr)) for attr in flt.MULTI_PARAMS)
+    # Selections are kept in the options' canonical order (the vocabulary's, else the data's).
+    expected = expected.replace(**{attr: tuple(v for v in getattr(options, attr) if v in getattr(expected, attr))
+                                   for attr in flt.MULTI_PARAMS})
+    result = flt.parse(decode(query), options)
+    assert result.warnings == ()
+    assert result.filters == expected
+    # Written back, the view's own address opens it again (the old one may name retired codes).
+    assert flt.parse(expected.to_params(), options) == flt.ParseResult(expected, ())
+
+
+def test_every_code_an_old_link_could_carry_is_still_understood(options):
+    """The codes of the data before the restructuring (recipient levels, channels, focus areas, grants and
+    streams with amounts) each still parse, alone, to a filter that selects rows."""
+    old = {
+        "level": ("region", "county", "municipalities", "organisation"),
+        "channel": ("socialstyrelsen", "skr"),
+        "grant": ("primarvard", "psykiatri-vuxna", "ok-psykisk-halsa"),
+        "focus": ("primarvard", "vardkapacitet", "flexibel-vard", "komplexa-behov", "suicidprevention", "barn-unga",
+                  "strategi-samverkan", "nationellt-stod", "ej-fordelat"),
+        "stream": ("pv-regioner", "pv-socialstyrelsen", "pv-ej-fordelat", "psyk-vardkapacitet",
+                   "psyk-sjalvvald-inlaggning", "psyk-flexibla-overgangar", "psyk-socialstyrelsen", "psyk-ej-fordelat",
+                   "ok-region-suicidprevention", "ok-region-komplexa-behov", "ok-lan-strategi",
+                   "ok-lan-komplexa-behov", "ok-lan-suicidprevention", "ok-kommuner-barn-unga", "ok-skr",
+                   "ok-lan-brukarmedverkan", "ok-lan-ungdomsmottagningar", "ok-lan-barn-unga",
+                   "ok-lan-samsjuklighet"),
+        "year": tuple(str(y) for y in range(2023, 2029)),
+        "region": ("01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17", "18", "19", "20",
+                   "21", "22", "23", "24", "25"),
+    }
+    attrs = {param: attr for attr, param in flt.MULTI_PARAMS.items()}
+    for param, codes in old.items():
+        for code in codes:
+            result = flt.parse({param: code}, options)
+            assert result.warnings == (), (param, code)
+            chosen = getattr(result.filters, attrs[param])
+            assert len(chosen) == 1 and chosen[0] in getattr(options, attrs[param]), (param, code)

@@ -217,16 +217,22 @@ def test_changed_pin_reinstalls_and_rebuilds(make_tree):
     assert "-m funding build" in plan
 
 
-def test_readme_lists_every_source_with_date_and_diarienummer():
+def test_readme_lists_the_primary_documents_and_counts_the_regeringen_pages():
+    """The five documents with per-region tables are in the README's table; the regeringen.se pages (dozens) are
+    counted there and listed, with date, reference number and address, on the About page and in sources.csv."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = {line.split("|")[1].strip(): [c.strip() for c in line.strip().strip("|").split("|")]
             for line in readme.splitlines() if line.startswith("| ") and line.count("|") == 6}
     with open(ROOT / "data" / "raw" / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
-    assert sources
-    for src in sources:
+    primary = [s for s in sources if not s["file"].startswith("regeringen/")]
+    assert len(primary) == 5
+    for src in primary:
         assert src["source_id"] in rows, f"README's source table lacks {src['source_id']}"
         _, title, publisher, date, diarienummer = rows[src["source_id"]]
         assert title.startswith(src["title"])
         assert (publisher, date) == (src["publisher"], src["date"])
         assert diarienummer == (src["diarienummer"] or "–")
+    pack = len(sources) - len(primary)
+    assert f"{pack} sidor från regeringen.se" in readme and f"{pack} pages from regeringen.se" in readme
+    assert "g0vse (Civic Tech Sweden)" in readme

@@ -15,6 +15,7 @@ table, rows = data_table.present(ctx)
 if rows.empty:
     st.info(ctx.tr("no_rows"))
 else:
-    blocks.caption(ctx.tr("dt_rows", n=number(len(rows), 0, ctx.lang), total=ctx.labels.money(int(rows["amount_sek"].sum()))))
+    total = ctx.labels.money(int(rows["amount_sek"].sum()))
+    blocks.caption(ctx.tr("dt_rows", n=number(len(rows), 0, ctx.lang), total=total))
     blocks.table_view(ctx, table, alt=ctx.tr("dt_table"), height=560)
     downloads.rows_download(rows, ctx.filters.describe(), ctx.lang, key="dl_data")

@@ -29,29 +29,18 @@ if view.credits:
     blocks.caption(tr("om_credit", credits="; ".join(view.credits)))
 blocks.bullets(view.sources)
 
-st.header(tr("om_reconciliation"), anchor=False)
-st.markdown(tr("om_rec_text", **view.reconciliation))
-blocks.table_view(ctx, view.tolerated, alt=tr("om_reconciliation"))
-
-st.header(tr("om_contradictions"), anchor=False)
-st.markdown(tr("om_contradictions_text"))
-blocks.table_view(ctx, view.contradictions, alt=tr("om_contradictions"))
-
-st.header(tr("om_no_figures"), anchor=False)
-st.markdown(tr("om_no_figures_text"))
-blocks.table_view(ctx, view.worded, alt=tr("om_no_figures"))
-
-st.header(tr("om_frames"), anchor=False)
-st.markdown(tr("om_frames_text"))
-blocks.table_view(ctx, view.frames, alt=tr("om_frames"))
-
-st.header(tr("om_keys"), anchor=False)
-st.markdown(tr("om_keys_text"))
-blocks.table_view(ctx, view.keys, alt=tr("om_keys"))
-
-st.header(tr("om_audit"), anchor=False)
-st.markdown(tr("om_audit_text"))
-blocks.table_view(ctx, view.audit, alt=tr("om_audit"))
+# Each check on the data: a heading, what it is, and its table.
+for heading, intro, table in (
+    ("om_reconciliation", tr("om_rec_text", **view.reconciliation), view.tolerated),
+    ("om_contradictions", tr("om_contradictions_text"), view.contradictions),
+    ("om_no_figures", tr("om_no_figures_text"), view.worded),
+    ("om_frames", tr("om_frames_text"), view.frames),
+    ("om_keys", tr("om_keys_text"), view.keys),
+    ("om_audit", tr("om_audit_text"), view.audit),
+):
+    st.header(tr(heading), anchor=False)
+    st.markdown(intro)
+    blocks.table_view(ctx, table, alt=tr(heading))
 
 st.header(tr("om_estimates"), anchor=False)
 blocks.plain_list(view.estimates)

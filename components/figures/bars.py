@@ -13,20 +13,33 @@ from funding.vocabulary import STATUSES
 from .style import FOCUS_PATTERNS, PALETTE, bar_marker, colour, layout, short_mn, status_legend_name
 
 
+def _parts(frame: pd.DataFrame, column: str, keys):
+    """(index, key, status, rows) for each key and status that has rows: one bar trace each."""
+    for i, key in enumerate(keys):
+        for status in STATUSES:
+            part = frame.loc[(frame[column] == key) & (frame["status"] == status)]
+            if len(part):
+                yield i, key, status, part
+
+
+def _by_status(frame: pd.DataFrame):
+    """(status, rows) for each status that has rows, decided first: one bar trace each."""
+    for status in STATUSES:
+        part = frame.loc[frame["status"] == status]
+        if len(part):
+            yield status, part
+
+
 def per_year_by_grant(frame: pd.DataFrame, labels: Labels, grant_order: list[str], years: list[int]) -> go.Figure:
     """Stacked bars per year: colour = grant, pattern = status. `frame`: year, grant_id, status, amount_sek."""
     fig = go.Figure()
-    for gi, grant_id in enumerate(grant_order):
-        for status in STATUSES:
-            part = frame.loc[(frame["grant_id"] == grant_id) & (frame["status"] == status)]
-            if part.empty:
-                continue
-            grant = labels.grant(grant_id)
-            hover = [f"{y}<br>{plot_escape(grant)}<br>{labels.status(status)}: {labels.money(a)}"
-                     for y, a in zip(part["year"], part["amount_sek"], strict=True)]
-            fig.add_bar(x=part["year"].astype(str), y=part["amount_sek"] / 1e6,
-                        name=status_legend_name(grant, status, labels), marker=bar_marker(colour(gi), status),
-                        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=grant_id)
+    for gi, grant_id, status, part in _parts(frame, "grant_id", grant_order):
+        grant = labels.grant(grant_id)
+        hover = [f"{y}<br>{plot_escape(grant)}<br>{labels.status(status)}: {labels.money(a)}"
+                 for y, a in zip(part["year"], part["amount_sek"], strict=True)]
+        fig.add_bar(x=part["year"].astype(str), y=part["amount_sek"] / 1e6,
+                    name=status_legend_name(grant, status, labels), marker=bar_marker(colour(gi), status),
+                    hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=grant_id)
     totals = frame.groupby("year")["amount_sek"].sum()
     fig.add_scatter(x=[str(y) for y in totals.index], y=totals.to_numpy() / 1e6, mode="text",
                     text=[short_mn(v, labels) for v in totals.to_numpy()], textposition="top center",
@@ -44,10 +57,7 @@ def per_year_by_area(frame: pd.DataFrame, labels: Labels, per_capita: bool, year
     for ai, area in enumerate(dict.fromkeys(frame["area_code"])):
         rows = frame.loc[frame["area_code"] == area]
         name = str(rows["area_name"].iloc[0]) or t("country", labels.lang)
-        for status in STATUSES:
-            part = rows.loc[rows["status"] == status]
-            if part.empty:
-                continue
+        for status, part in _by_status(rows):
             hover = [f"{plot_escape(name)}, {y}<br>{labels.status(status)}: {labels.money(a)}<br>"
                      f"{labels.per_capita(p)}"
                      for y, a, p in zip(part["year"], part["amount_sek"], part["sek_per_capita"], strict=True)]
@@ -104,10 +114,7 @@ def focus_shares(frame: pd.DataFrame, labels: Labels) -> go.Figure:
     per_focus = frame.groupby("focus_area")["amount_sek"].sum().sort_values()
     names = {f: plot_escape(labels.focus.get(f, f)) for f in per_focus.index}
     fig = go.Figure()
-    for status in STATUSES:
-        part = frame.loc[frame["status"] == status]
-        if part.empty:
-            continue
+    for status, part in _by_status(frame):
         hover = [f"{names[f]}<br>{labels.status(status)}: {labels.percent(a / whole)} ({labels.money(a)})"
                  for f, a in zip(part["focus_area"], part["amount_sek"], strict=True)]
         fig.add_bar(y=[names[f] for f in part["focus_area"]], x=part["amount_sek"] / whole * 100, orientation="h",
@@ -127,19 +134,15 @@ def region_focus(frame: pd.DataFrame, labels: Labels, focus_order: list[str]) ->
     """Stacked horizontal bars per region; focus area by colour and pattern, status by opacity and name."""
     totals = frame.groupby("region_name")["amount_sek"].sum().sort_values()
     fig = go.Figure()
-    for fi, focus in enumerate(focus_order):
-        for status in STATUSES:
-            part = frame.loc[(frame["focus_area"] == focus) & (frame["status"] == status)]
-            if part.empty:
-                continue
-            name = labels.focus.get(focus, focus)
-            legend = plot_escape(name) if status == "decided" else status_legend_name(name, status, labels)
-            pattern = FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)] if status == "decided" else None
-            hover = [f"{plot_escape(r)}<br>{legend}: {labels.money(a)}"
-                     for r, a in zip(part["region_name"], part["amount_sek"], strict=True)]
-            fig.add_bar(y=[plot_escape(r) for r in part["region_name"]], x=part["amount_sek"] / 1e6, orientation="h",
-                        name=legend, marker=bar_marker(colour(fi), status, pattern), hovertext=hover,
-                        hovertemplate="%{hovertext}<extra></extra>")
+    for fi, focus, status, part in _parts(frame, "focus_area", focus_order):
+        name = labels.focus.get(focus, focus)
+        legend = plot_escape(name) if status == "decided" else status_legend_name(name, status, labels)
+        pattern = FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)] if status == "decided" else None
+        hover = [f"{plot_escape(r)}<br>{legend}: {labels.money(a)}"
+                 for r, a in zip(part["region_name"], part["amount_sek"], strict=True)]
+        fig.add_bar(y=[plot_escape(r) for r in part["region_name"]], x=part["amount_sek"] / 1e6, orientation="h",
+                    name=legend, marker=bar_marker(colour(fi), status, pattern), hovertext=hover,
+                    hovertemplate="%{hovertext}<extra></extra>")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[plot_escape(r) for r in totals.index],
                      title_text="", automargin=True)
     fig.update_xaxes(title_text=t("msek", labels.lang))
@@ -154,10 +157,7 @@ def profile(by_status: pd.DataFrame, national: pd.DataFrame, labels: Labels, reg
     national = national.dropna(subset=["national_per_capita"])
     years = [str(y) for y in sorted(set(by_status["year"]) | set(national["year"]))]
     fig = go.Figure()
-    for status in STATUSES:
-        part = by_status.loc[by_status["status"] == status]
-        if part.empty:
-            continue
+    for status, part in _by_status(by_status):
         hover = [f"{plot_escape(region_name)}, {y}<br>{labels.status(status)}: {labels.per_capita(v)} "
                  f"({labels.money(a)})" for y, v, a in zip(part["year"], part["sek_per_capita"], part["amount_sek"],
                                                              strict=True)]

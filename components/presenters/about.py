@@ -12,7 +12,8 @@ from funding.analysis.quality import key_audit_summary, reconciliation_summary
 from funding.fmt import year_span
 from funding.text import has
 
-from .common import Table, partial_notes
+from . import notes
+from .common import Table
 from .context import ViewContext, per_view
 
 
@@ -65,7 +66,7 @@ def _coverage(ctx: ViewContext) -> tuple[str, ...]:
 def _gaps(ctx: ViewContext) -> tuple[str, ...]:
     tr, lb = ctx.tr, ctx.labels
     years = sorted(int(y) for y in ctx.ds.grants["year"].dropna().unique())
-    out = list(partial_notes(ctx, ctx.ds.view))
+    out = list(notes.partial_notes(ctx, ctx.ds.view))
     gaps = facts.worded_gaps(ctx.ds.view, ctx.ds.grants, ctx.ds.worded, years)
     for grant, part in gaps.groupby("grant_id"):
         out.append(tr("om_gap_grant", grant=lb.grant(grant), years=year_span(part["year"])))

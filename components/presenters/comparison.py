@@ -8,21 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.figures import bars, maps
+from funding.analysis import facts
 from funding.analysis.regions import compare_regions, key_rows
 from funding.analysis.select import regional_rows, select
 from funding.text import has
 from funding.text.escape import plot_escape
 
-from .common import (
-    ChartSpec,
-    Table,
-    coverage_line,
-    estimate_notes,
-    gap_notes,
-    partial_notes,
-    several_years_note,
-    years_label,
-)
+from . import notes
+from .common import ChartSpec, Table, years_label
 from .context import ViewContext, per_view
 
 
@@ -41,7 +34,8 @@ def _hover(ctx: ViewContext, table: pd.DataFrame, n: int, decimals: int) -> dict
     for r in table.itertuples():
         lines = [f"<b>{plot_escape(r.region_name)}</b>"]
         if r.has_data:
-            lines += [f"{tr('amount')}: {lb.money(int(r.amount_sek))}", f"{tr('population')}: {lb.number(r.population)}",
+            lines += [f"{tr('amount')}: {lb.money(int(r.amount_sek))}",
+                      f"{tr('population')}: {lb.number(r.population)}",
                       f"{tr('per_capita')}: {lb.per_capita(float(r.sek_per_capita), max(decimals, 2))}",
                       f"{tr('rank')}: {tr('rg_rank_of', rank=int(r.rank), n=n)}"]
         else:
@@ -54,7 +48,7 @@ def _empty_message(ctx: ViewContext, rows: pd.DataFrame) -> str:
     """Why no region has money in the selection, and which years would have some."""
     everything = select(ctx.ds.view, ctx.filters.replace(years=()), statuses=ctx.snapshot.statuses,
                         ignore_regions=True)
-    years = sorted(int(y) for y in pd.unique(regional_rows(everything)["year"]))
+    years = facts.complete_years(everything, ctx.n_regions)
     lb = ctx.labels
     if not years:
         return ctx.tr("rg_empty_never")
@@ -71,21 +65,21 @@ def present(ctx: ViewContext) -> ComparisonView:
     shown = regional_rows(rows)
     if f.denom == "key":
         shown, _ = key_rows(shown)
-    notes = [*several_years_note(ctx, ctx.snapshot.years), *partial_notes(ctx, rows)]
+    lines = [*notes.several_years_note(ctx, ctx.snapshot.years), *notes.partial_notes(ctx, rows)]
     if len(comp.excluded):
         names = [f"{lb.stream(s)} ({tr('key_pop_' + k) if has('key_pop_' + k) else k})"
                  for s, k in zip(comp.excluded["stream_id"], comp.excluded["key_population"], strict=True)]
-        notes.append(tr("rg_excluded", streams="; ".join(names)))
+        lines.append(tr("rg_excluded", streams="; ".join(names)))
     missing = int((~comp.table["has_data"]).sum())
     if missing and comp.regions_with_data:
-        notes.append(tr("rg_no_data", n=missing))
+        lines.append(tr("rg_no_data", n=missing))
     if comp.all_equal:
-        notes.append(tr("rg_all_equal", value=lb.per_capita(float(comp.table["sek_per_capita"].dropna().iloc[0]))))
-    notes.extend(estimate_notes(ctx, shown))
-    notes.extend(gap_notes(ctx, ctx.snapshot.years))
-    coverage = coverage_line(ctx, rows)
+        lines.append(tr("rg_all_equal", value=lb.per_capita(float(comp.table["sek_per_capita"].dropna().iloc[0]))))
+    lines.extend(notes.estimate_notes(ctx, shown))
+    lines.extend(notes.gap_notes(ctx, ctx.snapshot.years))
+    coverage = notes.coverage_line(ctx, rows)
     if not comp.regions_with_data:
-        return ComparisonView(coverage, tuple(notes), None, None, _empty_message(ctx, rows))
+        return ComparisonView(coverage, tuple(lines), None, None, _empty_message(ctx, rows))
 
     table, n = comp.table, comp.regions_with_data
     hover = _hover(ctx, table, n, comp.decimals)
@@ -94,7 +88,7 @@ def present(ctx: ViewContext) -> ComparisonView:
     bar_fig = bars.ranked(table, comp.by_status, comp.national_per_capita, lb, hover, chosen, comp.decimals,
                           comp.all_equal)
     if chosen:
-        notes.append(tr("rg_highlight", regions=", ".join(lb.region_names.get(c, c) for c in chosen)))
+        lines.append(tr("rg_highlight", regions=", ".join(lb.region_names.get(c, c) for c in chosen)))
     ranked = table.loc[table["has_data"]]
     top, bottom = ranked.iloc[0], ranked.iloc[-1]
 
@@ -133,4 +127,4 @@ def present(ctx: ViewContext) -> ComparisonView:
         bar_notes.append(tr("rg_ties"))
     bar_spec = ChartSpec("ranked", bar_fig, tr("rg_bar_title", years=years), tr("rg_bar_alt"), summary, tbl, shown,
                          tuple(bar_notes))
-    return ComparisonView(coverage, tuple(notes), map_spec, bar_spec, None)
+    return ComparisonView(coverage, tuple(lines), map_spec, bar_spec, None)

@@ -63,7 +63,7 @@ class ViewContext:
 
     @functools.cached_property
     def series(self) -> defaults.Choice:
-        return defaults.series(self.filters, self.ds.view)
+        return defaults.series(self.filters, self.ds.view, self.ds.grants["year"].dropna())
 
     @functools.cached_property
     def snapshot_rows(self) -> pd.DataFrame:

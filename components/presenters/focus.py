@@ -14,17 +14,8 @@ from components.figures import bars, flows
 from funding.analysis.focus import UNALLOCATED_FOCUS, focus_split, hierarchy
 from funding.analysis.select import regional_rows, totals_by
 
-from .common import (
-    ChartSpec,
-    Table,
-    coverage_line,
-    estimate_notes,
-    gap_notes,
-    partial_notes,
-    rest_notes,
-    several_years_note,
-    years_label,
-)
+from . import notes
+from .common import ChartSpec, Table, years_label
 from .context import ViewContext, per_view
 
 
@@ -34,6 +25,15 @@ class FocusView:
     tree: ChartSpec | str
     shares: ChartSpec | str
     regions: ChartSpec | str
+
+
+def _share_table(ctx: ViewContext, frame: pd.DataFrame, share: pd.Series, first: dict) -> Table:
+    """Focus area, kronor, share and status after the `first` columns (the region, where there is one)."""
+    lb, tr = ctx.labels, ctx.tr
+    table = pd.DataFrame({**first, tr("focus"): [lb.focus.get(x, x) for x in frame["focus_area"]],
+                          tr("col_amount"): frame["amount_sek"].astype("int64"), tr("share"): share,
+                          tr("status"): [lb.status(s) for s in frame["status"]]})
+    return Table(table, {tr("col_amount"): "money", tr("share"): "percent"})
 
 
 def _grant_order(ctx: ViewContext) -> list[str]:
@@ -59,7 +59,8 @@ def tree(ctx: ViewContext) -> ChartSpec | str:
     })
     return ChartSpec("tree", fig, tr("fo_tree_title", years=years_label(rows)), tr("fo_tree_alt"), summary,
                      Table(table, {tr("col_amount"): "money", tr("share"): "percent"}), rows,
-                     (*estimate_notes(ctx, rows), *rest_notes(ctx, rows), *gap_notes(ctx, ctx.snapshot.years)))
+                     (*notes.estimate_notes(ctx, rows), *notes.rest_notes(ctx, rows),
+                      *notes.gap_notes(ctx, ctx.snapshot.years)))
 
 
 def shares(ctx: ViewContext) -> ChartSpec | str:
@@ -76,16 +77,10 @@ def shares(ctx: ViewContext) -> ChartSpec | str:
     top = per_focus.iloc[0]
     summary = tr("fo_share_summary", focus=lb.focus.get(top["focus_area"], top["focus_area"]),
                  share=lb.percent(top["share"]), amount=lb.mn(top["amount_sek"]))
-    whole = frame["amount_sek"].sum()
-    table = pd.DataFrame({
-        tr("focus"): [lb.focus.get(x, x) for x in frame["focus_area"]],
-        tr("col_amount"): frame["amount_sek"].astype("int64"),
-        tr("share"): frame["amount_sek"] / whole,
-        tr("status"): [lb.status(s) for s in frame["status"]],
-    })
+    table = _share_table(ctx, frame, frame["amount_sek"] / frame["amount_sek"].sum(), {})
     return ChartSpec("focus_shares", fig, tr("fo_share_title", years=years_label(with_focus)), tr("fo_share_alt"),
-                     summary, Table(table, {tr("col_amount"): "money", tr("share"): "percent"}), with_focus,
-                     (*left_note, tr("legend_status"), *estimate_notes(ctx, with_focus)))
+                     summary, table, with_focus,
+                     (*left_note, tr("legend_status"), *notes.estimate_notes(ctx, with_focus)))
 
 
 def per_region(ctx: ViewContext) -> ChartSpec | str:
@@ -93,7 +88,7 @@ def per_region(ctx: ViewContext) -> ChartSpec | str:
     rows = regional_rows(ctx.snapshot_rows)
     rows = rows.loc[rows["focus_area"] != UNALLOCATED_FOCUS]
     if rows.empty:
-        return tr("fo_region_none", coverage=coverage_line(ctx, ctx.snapshot_rows))
+        return tr("fo_region_none", coverage=notes.coverage_line(ctx, ctx.snapshot_rows))
     frame = totals_by(rows, ["region_code", "focus_area", "status"])
     frame["region_name"] = frame["region_code"].map(lb.region_names).astype(str)
     focus_order = list(dict.fromkeys(ctx.ds.focus_areas["focus_id"]))
@@ -102,20 +97,14 @@ def per_region(ctx: ViewContext) -> ChartSpec | str:
     per_foc = frame.groupby("focus_area")["amount_sek"].sum().sort_values(ascending=False)
     summary = tr("fo_region_summary", region=per_reg.index[0], amount=lb.mn(per_reg.iloc[0]),
                  focus=lb.focus.get(per_foc.index[0], per_foc.index[0]))
-    region_total = frame.groupby("region_code")["amount_sek"].transform("sum")
-    table = pd.DataFrame({
-        tr("region"): frame["region_name"],
-        tr("focus"): [lb.focus.get(x, x) for x in frame["focus_area"]],
-        tr("col_amount"): frame["amount_sek"].astype("int64"),
-        tr("share"): frame["amount_sek"] / region_total,
-        tr("status"): [lb.status(s) for s in frame["status"]],
-    })
+    share = frame["amount_sek"] / frame.groupby("region_code")["amount_sek"].transform("sum")
+    table = _share_table(ctx, frame, share, {tr("region"): frame["region_name"]})
     return ChartSpec("focus_regions", fig, tr("fo_region_title", years=years_label(rows)), tr("fo_region_alt"),
-                     summary, Table(table, {tr("col_amount"): "money", tr("share"): "percent"}), rows,
-                     (coverage_line(ctx, ctx.snapshot_rows), tr("legend_status"), *partial_notes(ctx, rows),
-                      *estimate_notes(ctx, rows)))
+                     summary, table, rows,
+                     (notes.coverage_line(ctx, ctx.snapshot_rows), tr("legend_status"), *notes.partial_notes(ctx, rows),
+                      *notes.estimate_notes(ctx, rows)))
 
 
 @per_view
 def present(ctx: ViewContext) -> FocusView:
-    return FocusView(several_years_note(ctx, ctx.snapshot.years), tree(ctx), shares(ctx), per_region(ctx))
+    return FocusView(notes.several_years_note(ctx, ctx.snapshot.years), tree(ctx), shares(ctx), per_region(ctx))

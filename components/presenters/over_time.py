@@ -9,16 +9,8 @@ from components.figures import bars
 from funding.analysis import facts, timeline
 from funding.analysis.select import regional_rows, totals_by
 
-from .common import (
-    ChartSpec,
-    Table,
-    announced_note,
-    estimate_notes,
-    gap_notes,
-    partial_notes,
-    rest_notes,
-    years_label,
-)
+from . import notes
+from .common import ChartSpec, Table, years_label
 from .context import ViewContext, per_view
 
 MAX_AREAS = 8
@@ -44,17 +36,17 @@ def present(ctx: ViewContext) -> ChartSpec | str:
         return tr("no_rows")
     per_capita = f.unit == "capita"
     years = list(ctx.series.years)
-    notes = [tr("legend_status")]
+    lines = [tr("legend_status")]
     if f.region_codes:
         frame = timeline.series(rows, ctx.ds.regions, ctx.pop, f.region_codes)
         if frame.empty:
             return tr("ot_regions_none", years=lb.years(years))
         areas = list(dict.fromkeys(frame["area_code"]))
         if len(areas) > MAX_AREAS:
-            notes.append(tr("ot_many", n=MAX_AREAS))
+            lines.append(tr("ot_many", n=MAX_AREAS))
         fig = bars.per_year_by_area(frame.loc[frame["area_code"].isin(areas[:MAX_AREAS])], lb, per_capita, years)
         shown = regional_rows(rows).loc[lambda r: r["region_code"].isin(f.region_codes)]
-        notes.append(tr("ot_regions_note"))
+        lines.append(tr("ot_regions_note"))
         names = [str(n) for n in frame["area_name"]]
         label = ", ".join(dict.fromkeys(names)) if len(areas) <= 3 else tr("ot_n_regions", n=len(areas))
         table = pd.DataFrame({tr("region"): names, tr("year"): frame["year"].astype("int64"),
@@ -69,7 +61,7 @@ def present(ctx: ViewContext) -> ChartSpec | str:
         frame = totals_by(rows, ["year", "grant_id", "status"])
         fig = bars.per_year_by_grant(frame, lb, _grant_order(ctx), years)
         if per_capita:
-            notes.append(tr("ot_capita_national"))
+            lines.append(tr("ot_capita_national"))
         shown = rows
         label = tr("country")
         table = pd.DataFrame({tr("year"): frame["year"].astype("int64"), tr("grant"): [lb.grant(g) for g in
@@ -87,11 +79,11 @@ def present(ctx: ViewContext) -> ChartSpec | str:
 
     summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value(int(mx["amount_sek"])),
                  min_year=int(mn["year"]), min_value=value(int(mn["amount_sek"])))
-    notes += [*partial_notes(ctx, shown), *gap_notes(ctx, years), *estimate_notes(ctx, shown), *rest_notes(ctx, shown),
-              *announced_note(ctx, shown)]
+    lines += [*notes.partial_notes(ctx, shown), *notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown),
+              *notes.rest_notes(ctx, shown), *notes.announced_note(ctx, shown)]
     unit = tr("sek_per_inh") if per_capita else tr("msek")
     formats = {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"}
     title = tr("ot_title_grants" if not f.region_codes else "ot_title", areas=label, unit=unit,
                years=years_label(frame))
     return ChartSpec("over_time", fig, title, tr("ot_alt_grants" if not f.region_codes else "ot_alt"), summary,
-                     Table(table, formats), shown, tuple(notes))
+                     Table(table, formats), shown, tuple(lines))

@@ -10,22 +10,13 @@ import pandas as pd
 from components.figures import flows
 from funding.analysis import facts, timeline, trail
 from funding.analysis.defaults import base_year
-from funding.analysis.percapita import per_capita
 from funding.analysis.regions import compare_regions
 from funding.analysis.select import regional_rows, select
+from funding.dataset import per_capita
 from funding.fmt import year_span
 
-from .common import (
-    ChartSpec,
-    Metric,
-    Table,
-    announced_note,
-    estimate_notes,
-    gap_notes,
-    partial_notes,
-    rest_notes,
-    several_years_note,
-)
+from . import notes
+from .common import ChartSpec, Metric, Table
 from .context import ViewContext, per_view
 
 
@@ -43,7 +34,7 @@ class OverviewView:
 def _status_parts(ctx: ViewContext, rows: pd.DataFrame) -> str:
     per = rows.groupby("status")["amount_sek"].sum()
     parts = [f"{ctx.labels.status(s)} {ctx.labels.money(int(per[s]))}" for s in ("decided", "estimated", "announced")
-             if s in per and per[s]]
+             if per.get(s)]
     return ctx.tr("ov_parts", parts=", ".join(parts)) if len(parts) > 1 else ""
 
 
@@ -156,13 +147,14 @@ def money_trail(ctx: ViewContext) -> ChartSpec | str:
     largest = links.loc[links["source_kind"] == trail.BUDGET].sort_values("amount_sek", ascending=False).iloc[0]
     summary = tr("ov_trail_summary", year=year, total=lb.mn(int(rows["amount_sek"].sum())),
                  grant=names[(trail.GRANT, largest["target"])], amount=lb.mn(int(largest["amount_sek"])))
-    notes = [*several_years_note(ctx, ctx.snapshot.years), *frame_notes(ctx, rows), *estimate_notes(ctx, rows),
-             *rest_notes(ctx, rows), *partial_notes(ctx, rows), *gap_notes(ctx, (year,))]
+    lines = [*notes.several_years_note(ctx, ctx.snapshot.years), *frame_notes(ctx, rows),
+             *notes.estimate_notes(ctx, rows),
+             *notes.rest_notes(ctx, rows), *notes.partial_notes(ctx, rows), *notes.gap_notes(ctx, (year,))]
     if len(ctx.snapshot.years) > 1:
-        notes.insert(0, tr("ov_trail_one_year", year=year))
+        lines.insert(0, tr("ov_trail_one_year", year=year))
     title = tr("ov_trail_title", year=year)
     return ChartSpec("trail", fig, title, tr("ov_trail_alt"), summary,
-                     Table(table, {tr("col_amount"): "money"}), rows, tuple(notes))
+                     Table(table, {tr("col_amount"): "money"}), rows, tuple(lines))
 
 
 def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> tuple[str, ...]:
@@ -215,10 +207,10 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     table = pd.concat([table, total_row], ignore_index=True)
     formats = {f"{first} (kr)": "money", f"{second} (kr)": "money", tr("col_change"): "signed_money",
                tr("col_change_pct"): "signed_percent"}
-    notes = (tr("ov_changes_note"), *_announced_instead(ctx, frame, second), *estimate_notes(ctx, rows),
-             *rest_notes(ctx, rows), *announced_note(ctx, rows), *gap_notes(ctx, (first, second)))
+    lines = (tr("ov_changes_note"), *_announced_instead(ctx, frame, second), *notes.estimate_notes(ctx, rows),
+             *notes.rest_notes(ctx, rows), *notes.announced_note(ctx, rows), *notes.gap_notes(ctx, (first, second)))
     spec = ChartSpec("changes", fig, tr("ov_changes_title", first=first, second=second), tr("ov_changes_alt"),
-                     summary, Table(table, formats), rows, notes)
+                     summary, Table(table, formats), rows, lines)
     return spec, first
 
 
@@ -227,12 +219,12 @@ def present(ctx: ViewContext) -> OverviewView:
     tr = ctx.tr
     change_spec, base = changes(ctx)
     regional = regional_rows(ctx.snapshot_rows)
-    notes = [*several_years_note(ctx, ctx.snapshot.years)]
+    lines = [*notes.several_years_note(ctx, ctx.snapshot.years)]
     if ctx.filters.region_codes and regional.empty:
-        notes.append(tr("ov_region_none", years=year_span(ctx.snapshot.years)))
+        lines.append(tr("ov_region_none", years=year_span(ctx.snapshot.years)))
     years = sorted(int(y) for y in pd.unique(ctx.ds.view["year"]))
     return OverviewView(
         heading=tr("ov_heading", years=year_span(ctx.snapshot.years)),
-        metrics=headline(ctx), notes=tuple(notes), trail=money_trail(ctx), changes=change_spec, base=base,
+        metrics=headline(ctx), notes=tuple(lines), trail=money_trail(ctx), changes=change_spec, base=base,
         base_options=tuple(y for y in years if y < max(ctx.snapshot.years)),
     )

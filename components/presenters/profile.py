@@ -13,7 +13,8 @@ from funding.analysis.profile import Profile, profile
 from funding.analysis.select import regional_rows, select, totals_by
 from funding.fmt import year_span
 
-from .common import ChartSpec, Metric, Table, estimate_notes, partial_notes, years_label
+from . import notes
+from .common import ChartSpec, Metric, Table, years_label
 from .context import ViewContext, per_view
 
 
@@ -76,7 +77,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
                         value=lb.kr(r.estimated_sek / prof.population)),) if r.estimated_sek else ()
         items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek),
-                            (lb.money(r.amount_sek), tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek)),
+                            (lb.money(r.amount_sek),
+                             tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek)),
                              *estimated)))
         national = tr("rp_vs_country", value=lb.kr(r.national_per_capita)) if r.national_per_capita is not None \
             else tr("rp_no_national")
@@ -108,7 +110,7 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
                    tr("col_amount"): "money"}
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
-                          (tr("legend_status"), *partial_notes(ctx, rows), *estimate_notes(ctx, mine)))
+                          (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine)))
     in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
     own = in_focus.loc[in_focus["recipient_level"] == "region"]
     joint = in_focus.loc[in_focus["recipient_level"] == "county"]

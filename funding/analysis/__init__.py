@@ -2,5 +2,5 @@
 
 No Streamlit and no text: every function takes frames and plain values and returns new frames or frozen
 dataclasses, never mutating its input, because the dataset is shared by every session. Amounts stay
-whole kronor (int64) until the one per-capita division (percapita.py).
+whole kronor (int64) until the one per-capita division (funding.dataset.per_capita).
 """

@@ -37,8 +37,10 @@ def snapshot(f: Filters, view: pd.DataFrame) -> Choice:
     return Choice(tuple(years), f.statuses or SNAPSHOT_STATUSES, not f.years, not f.statuses)
 
 
-def series(f: Filters, view: pd.DataFrame) -> Choice:
-    years = f.years or tuple(sorted(int(y) for y in pd.unique(view["year"])))
+def series(f: Filters, view: pd.DataFrame, catalogue_years=()) -> Choice:
+    """Every year of the data, and of the grants catalogue: a year the sources name without any amount is shown
+    empty (and said so), not left out of the axis."""
+    years = f.years or tuple(sorted({int(y) for y in pd.unique(view["year"])} | {int(y) for y in catalogue_years}))
     return Choice(tuple(years), f.statuses or STATUSES, not f.years, not f.statuses)
 
 

@@ -35,6 +35,13 @@ MULTI_PARAMS = {
 SINGLE_PARAMS = {"lang": "lang", "unit": "unit", "denom": "denom", "base": "base"}
 PARAMS = tuple(MULTI_PARAMS.values()) + tuple(SINGLE_PARAMS.values())
 
+# Codes that links made before the data were rebuilt (November 2026) still carry, and what they are called now:
+# the same money under a new id. A retired code is read as its successor only where the successor is offered,
+# so the old link opens the same view instead of falling back with a warning.
+RENAMED = {
+    "streams": {"pv-ej-fordelat": "pv-aviserat", "psyk-ej-fordelat": "psyk-aviserat"},
+}
+
 # Longer than any honest value; a guard against pathological URLs, not a format rule.
 MAX_VALUE_CHARS = 400
 MAX_VALUES = 60
@@ -187,6 +194,46 @@ def _normalise_token(piece: str) -> str | None:
     return lowered if _TOKEN.fullmatch(lowered) else None
 
 
+def _values(items: dict, param: str) -> list[str] | FilterWarning:
+    """The clean pieces of one parameter, or the warning that says why it cannot be used."""
+    raw = _as_list(items[param])
+    if raw is None:
+        return FilterWarning(param, "malformed")
+    pieces = _pieces(raw)
+    return FilterWarning(param, pieces) if isinstance(pieces, str) else pieces
+
+
+def _multi(attr: str, param: str, pieces: list[str], allowed: tuple) -> tuple | FilterWarning:
+    normalise = {"years": _normalise_year, "region_codes": _normalise_region}.get(attr, _normalise_token)
+    renamed = RENAMED.get(attr, {})
+    chosen, reason = [], None
+    for piece in pieces:
+        value = normalise(piece)
+        if value is not None and value not in allowed and renamed.get(value) in allowed:
+            value = renamed[value]
+        if value is None:
+            reason = reason or "malformed"
+        elif value not in allowed:
+            reason = reason or "unknown"
+        else:
+            chosen.append(value)
+    if reason:
+        return FilterWarning(param, reason)
+    if attr == "statuses" and "decided" in allowed:
+        chosen.append("decided")  # decided money is always shown; the choice is what to add to it
+    order = {v: i for i, v in enumerate(allowed)}
+    return tuple(sorted(dict.fromkeys(chosen), key=order.__getitem__))
+
+
+def _single(param: str, pieces: list[str], allowed: tuple) -> str | FilterWarning:
+    if len(pieces) > 1:
+        return FilterWarning(param, "conflicting")
+    value = _normalise_token(pieces[0])
+    if value is None:
+        return FilterWarning(param, "malformed")
+    return value if value in allowed else FilterWarning(param, "unknown")
+
+
 def parse(params: Mapping[str, object], options: FilterOptions) -> ParseResult:
     """Turn raw query parameters (name -> str or list of str) into Filters plus warnings. Never raises."""
     warnings: list[FilterWarning] = []
@@ -195,63 +242,19 @@ def parse(params: Mapping[str, object], options: FilterOptions) -> ParseResult:
         items = dict(params.items())
     except Exception:  # a broken mapping is treated as no parameters at all
         items = {}
-
-    for attr, param in MULTI_PARAMS.items():
-        if param not in items:
-            continue
-        raw = _as_list(items[param])
-        if raw is None:
-            warnings.append(FilterWarning(param, "malformed"))
-            continue
-        pieces = _pieces(raw)
-        if isinstance(pieces, str):
-            warnings.append(FilterWarning(param, pieces))
-            continue
-        allowed = getattr(options, attr)
-        normalise = {"years": _normalise_year, "region_codes": _normalise_region}.get(attr, _normalise_token)
-        chosen = []
-        reason = None
-        for piece in pieces:
-            value = normalise(piece)
-            if value is None:
-                reason = reason or "malformed"
-            elif value not in allowed:
-                reason = reason or "unknown"
-            else:
-                chosen.append(value)
-        if reason:
-            warnings.append(FilterWarning(param, reason))
-            continue
-        if attr == "statuses" and "decided" in allowed:
-            chosen.append("decided")  # decided money is always shown; the choice is what to add to it
-        chosen = list(dict.fromkeys(chosen))
-        order = {v: i for i, v in enumerate(allowed)}
-        values[attr] = tuple(sorted(chosen, key=order.__getitem__))
-
     allowed_single = {"lang": LANGS, "unit": UNITS, "denom": DENOMINATORS,
                       "base": tuple(str(y) for y in options.years)}
-    for attr, param in SINGLE_PARAMS.items():
+    for attr, param in (*MULTI_PARAMS.items(), *SINGLE_PARAMS.items()):
         if param not in items:
             continue
-        raw = _as_list(items[param])
-        if raw is None:
-            warnings.append(FilterWarning(param, "malformed"))
-            continue
-        pieces = _pieces(raw)
-        if isinstance(pieces, str):
-            warnings.append(FilterWarning(param, pieces))
-            continue
-        if len(pieces) > 1:
-            warnings.append(FilterWarning(param, "conflicting"))
-            continue
-        value = _normalise_token(pieces[0])
-        if value is None:
-            warnings.append(FilterWarning(param, "malformed"))
-        elif value not in allowed_single[attr]:
-            warnings.append(FilterWarning(param, "unknown"))
+        pieces = _values(items, param)
+        if not isinstance(pieces, FilterWarning):
+            pieces = (_multi(attr, param, pieces, getattr(options, attr)) if attr in MULTI_PARAMS
+                      else _single(param, pieces, allowed_single[attr]))
+        if isinstance(pieces, FilterWarning):
+            warnings.append(pieces)
         else:
-            values[attr] = value
-
+            values[attr] = pieces
     return ParseResult(Filters(**values), tuple(warnings))
 
 

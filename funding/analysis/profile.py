@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .percapita import per_capita
+from ..dataset import per_capita
 from .regions import compare_regions
 from .select import regional_rows
 

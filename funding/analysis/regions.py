@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..dataset import per_capita
 from .facts import partial_years
-from .percapita import per_capita
 from .select import regional_rows, totals_by
 
 # Keys whose population the sources give: only the total population.

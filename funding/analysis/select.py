@@ -59,5 +59,6 @@ def shares(view: pd.DataFrame, by: str) -> pd.DataFrame:
 
 def populations(population: pd.DataFrame) -> pd.Series:
     """Region code -> total population on the newest reference date the sources give."""
-    pop = population.loc[(population["age_group"] == "total") & (population["ref_date"] == population["ref_date"].max())]
+    newest = population["ref_date"] == population["ref_date"].max()
+    pop = population.loc[(population["age_group"] == "total") & newest]
     return pop.set_index("region_code")["count"].astype("int64")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .percapita import per_capita
+from ..dataset import per_capita
 from .select import regional_rows, totals_by
 
 NATIONAL = "00"  # the area code of "the whole country" in a series

@@ -109,20 +109,13 @@ def build_tables(raw_root: Path | None = None) -> dict[str, pd.DataFrame]:
     checks = apply_tolerances(raw, table_checks(raw) + stated_checks(totals, alloc))
 
     # Save outputs (the caller writes them).
+    copied = ("regions", "region_names", "sources", "grants", "streams", "focus_areas", "worded", "frames", "changes")
     return {
         "allocations": alloc,
-        "regions": _clean(raw["regions.csv"]),
-        "region_names": _clean(raw["region_names.csv"]),
-        "sources": _clean(raw["sources.csv"]),
-        "grants": _clean(raw["grants.csv"]),
-        "streams": _clean(raw["streams.csv"]),
-        "focus_areas": _clean(raw["focus_areas.csv"]),
+        **{name: _clean(raw[f"{name}.csv"]) for name in copied},
         "population": pop,
         "totals": totals[TOTAL_COLUMNS].reset_index(drop=True),
         "alternatives": mapped.alternatives.reindex(columns=ALTERNATIVE_COLUMNS),
-        "worded": _clean(raw["worded.csv"]),
-        "frames": _clean(raw["frames.csv"]),
-        "changes": _clean(raw["changes.csv"]),
         "reconciliation": checks,
         "key_audit": key_audit(raw, alloc, pop),
     }

@@ -31,7 +31,8 @@ def key_audit(raw: Raw, alloc: pd.DataFrame, pop: pd.DataFrame) -> pd.DataFrame:
             fixed = pd.Series(0.0, index=frame.index)
             if key in ("fixed", "fixed+total"):
                 metro = regions.loc[frame.index, "metropolitan"]
-                fixed = metro.map({True: float(s["fixed_sek_metropolitan"]), False: float(s["fixed_sek_per_recipient"])})
+                fixed = metro.map({True: float(s["fixed_sek_metropolitan"]),
+                                   False: float(s["fixed_sek_per_recipient"])})
             share = people.loc[frame.index] / people.sum() if key != "fixed" else 0.0
             recomputed = fixed + (total - fixed.sum()) * share
             basis = {"total": f"befolkning {date}", "fixed": "fast belopp per län",

@@ -22,6 +22,9 @@ from .tables import Raw
 
 NATIONAL = ""  # region_code of amounts that are not broken down by region
 _REF = re.compile(r"\{([a-z0-9_]+)\}")
+# "drygt 300 miljoner", "över 1,3 miljarder": approximations are not figures; they belong in worded.csv.
+APPROXIMATE = re.compile(r"\b(drygt|ca|cirka|över|närmare|nästan|knappt|omkring|runt|upp till|mer än|minst)\W*$",
+                         re.IGNORECASE)
 KEY = ["year", "grant_id", "stream_id", "recipient_level", "region_code", "recipient"]
 
 
@@ -143,6 +146,18 @@ def _year(f: Field, table: str, row: pd.Series) -> int:
     return int(text)
 
 
+def _refuse_approximation(table: str, row: pd.Series) -> None:
+    """A figure whose source says 'drygt', 'över', 'närmare' … just before it is not a figure."""
+    printed = row.get("amount_as_printed")
+    if not isinstance(printed, str):
+        return
+    quote = " ".join(str(row.get("quote") or "").split())
+    before = quote[:quote.find(" ".join(printed.split()))] if printed and quote else ""
+    if APPROXIMATE.search(printed.split(" ")[0] + " ") or APPROXIMATE.search(before):
+        raise RawDataError(f"data/raw/{table}", int(row["_line"]), "amount_as_printed",
+                           "an exact figure (approximations such as 'drygt' or 'över' go to worded.csv)", printed)
+
+
 def _scope(f: dict[str, Field], table: str, row: pd.Series, res: Resolver) -> dict:
     """What a printed total covers: the whole grant-year, its own stream, some streams or some recipient levels."""
     scope = f["scope"].value(row)
@@ -231,14 +246,15 @@ def map_tables(raw: Raw) -> Mapped:
             source = f["source_id"].value(row)
             if source not in res.sources:
                 raise f["source_id"].error(table, row, "a source id listed in sources.csv", source)
+            if role != "alternative":
+                _refuse_approximation(table, row)
             amount_id = f["amount_id"].value(row)
             common = {"year": year, "grant_id": grant, "status": status, "source_id": source,
                       "source_table": table, "source_line": line, "source_row": f["label"].value(row),
                       "amount_id": amount_id, "amount_sek": int(amount)}
             if role == "alternative":
-                alternatives.append(({**common, "instead_of": f["instead_of"].value(row), "note_sv": f["note_sv"].value(row),
-                                      "note_en": f["note_en"].value(row)},
-                                     f["instead_of"], row))
+                said = {name: f[name].value(row) for name in ("instead_of", "note_sv", "note_en")}
+                alternatives.append(({**common, **said}, f["instead_of"], row))
                 continue
             if role in ("total", "rest"):
                 totals.append({**common, "role": role, "column": amount_col, **_scope(f, table, row, res)})

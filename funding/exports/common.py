@@ -153,8 +153,13 @@ def caveats(ds: Dataset, view: pd.DataFrame, lang: str) -> tuple[str, ...]:
     en = normalise_lang(lang) == "en"
 
     def grant_years(frame: pd.DataFrame) -> str:
-        names = ds.view.drop_duplicates("grant_id").set_index("grant_id")["grant_name_en" if en else "grant_name"]
-        items = [f"{names.get(g, g)} {year_span(part['year'])}" for g, part in frame.groupby("grant_id")]
+        # A grant can be renamed from one year to the next (the BUP money of 2023-2024 and of 2025-2027): name
+        # each stretch of years by the name its own rows carry, not by whichever name the grant had first.
+        name_col = "grant_name_en" if en and "grant_name_en" in frame else "grant_name"
+        names = frame[name_col] if name_col in frame else frame["grant_id"]
+        named = frame.assign(_name=names.where(names.astype(str) != "", frame["grant_id"]))
+        items = [f"{name} {year_span(part['year'])}"
+                 for (_, name), part in named.groupby(["grant_id", "_name"], sort=True)]
         return "; ".join(items)
 
     est = view.loc[view["status"] == "estimated"]
@@ -168,9 +173,18 @@ def caveats(ds: Dataset, view: pd.DataFrame, lang: str) -> tuple[str, ...]:
         out.append(t("cav_rest", lang, items=grant_years(rest)))
     if (view["recipient_level"] == "county").any():
         out.append(t("cav_county", lang))
-    for partial in facts.partial_detail(view, len(ds.regions)):
-        regions = ", ".join(ds.regions.set_index("region_code")["short_name"].get(c, c) for c in partial.region_codes)
-        out.append(t("cav_partial", lang, years=partial.year, regions=regions))
+    # Which years the sources cover for only some regions is a fact about the whole dataset, not about these
+    # rows: a download for one region has one region every year, and 2025 is not partial for that. One caveat
+    # per set of regions, naming all its years in the rows ("2023–2024: ... only Västra Götaland").
+    partial_years: dict[tuple[str, ...], list[int]] = {}
+    years_here = set(view["year"])
+    for partial in facts.partial_detail(ds.view, len(ds.regions)):
+        if partial.year in years_here:
+            partial_years.setdefault(partial.region_codes, []).append(partial.year)
+    short_names = ds.regions.set_index("region_code")["short_name"]
+    for codes, years in partial_years.items():
+        regions = ", ".join(str(short_names.get(c, c)) for c in codes)
+        out.append(t("cav_partial", lang, years=year_span(years), regions=regions))
     out.append(t("cav_population", lang, date=ds.population_date))
     out.append(t("cav_worded", lang))
     return tuple(out)
@@ -180,10 +194,10 @@ def provenance(ds: Dataset, view: pd.DataFrame, filters: Mapping | None = None, 
                now: datetime | None = None, version: str | None = None) -> Provenance:
     """Collect the provenance of `view` (rows of ds.view) from the dataset's reference tables."""
     now = now or datetime.now(TIMEZONE)
-    used = set(view["source_id"]) if "source_id" in view else set()
     sources = ds.sources
-    if used:
-        sources = sources[sources["source_id"].isin(used)]
+    if "source_id" in view:
+        # Only the sources behind these rows: none for an empty selection, not every source of the dataset.
+        sources = sources[sources["source_id"].isin(set(view["source_id"]))]
     sources = sources.loc[:, ["source_id", "title", "publisher", "date", "diarienummer", "url"]].reset_index(drop=True)
     if {"grant_id", "year", "stream_id"} <= set(view.columns):
         grant_years = view.loc[:, ["grant_id", "year"]].drop_duplicates()
@@ -237,14 +251,9 @@ def table_frame(table: pd.DataFrame, prov: Provenance, lang: str) -> pd.DataFram
 # File names ---------------------------------------------------------------------------------------------
 
 def _years_part(years: Sequence[int]) -> str:
-    years = sorted({int(y) for y in years})
-    if not years:
-        return "inga-ar"
-    if len(years) == 1:
-        return str(years[0])
-    if years == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]}-{years[-1]}"
-    return "+".join(str(y) for y in years)
+    """2025 | 2025-2026 | 2023+2025 | 2018-2020+2023-2028: runs of consecutive years joined by '+' (the data
+    have gaps, 2021-2022, so the whole dataset would otherwise name all nine years one by one)."""
+    return year_span(years, dash="-", joiner="+") or "inga-ar"
 
 
 def _regions_part(codes: Iterable[str], all_codes: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ import zipfile
 
 import pandas as pd
 
-from ..text import t
+from ..text import normalise_lang, t
 from ..vocabulary import CHANNELS, LEVELS, STATUSES
 from .common import DOWNLOAD_COLUMNS, FILE_STEM, LICENCE, Provenance, download_frame, filters_text
 from .tabular import _standard_csv
@@ -119,6 +119,7 @@ def descriptor(view: pd.DataFrame, prov: Provenance, data: bytes) -> dict:
 
 
 def readme(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> str:
+    lang = normalise_lang(lang)  # as t() does: any other value is Swedish, the reference label included
     filters = filters_text(prov.filters, lang)
     titles = "\n".join(
         f"- {s.title}. {s.publisher}, {s.date}"

@@ -13,14 +13,41 @@ import numbers
 
 import pandas as pd
 
-from .common import Provenance, contract_frame, download_frame, header, labelled, neutralise_frame, table_frame
+from .common import (
+    Provenance,
+    contract_frame,
+    download_frame,
+    header,
+    labelled,
+    neutralise,
+    neutralise_frame,
+    table_frame,
+)
+
+# The tidy rows' only decimal column, sek_per_capita, is rounded to two decimals by definition. A chart's table
+# holds other numbers too (a share of 0.2334 shown as 23,3 %, kronor per inhabitant to three decimals): those
+# keep every significant decimal, written plainly (no exponent), so the file says what the chart shows.
+TIDY_DECIMALS = 2
+TABLE_DECIMALS = 10
 
 
-def _standard_csv(frame: pd.DataFrame) -> bytes:
+def _plain(value: float, decimals: int) -> str:
+    """Fixed-point text, never an exponent. The tidy rows' two decimals are written out in full; a table's
+    longer ones lose their trailing zeros: 0.2334 -> '0.2334', 3216000000.0 -> '3216000000'."""
+    text = f"{value:.{decimals}f}"
+    if decimals > TIDY_DECIMALS:
+        text = text.rstrip("0").rstrip(".")
+        text = "0" if text == "-0" else text
+    return text
+
+
+def _standard_csv(frame: pd.DataFrame, decimals: int = TIDY_DECIMALS) -> bytes:
     # CRLF as RFC 4180 says, and because the csv writer then quotes any text holding a CR or LF: with a bare
     # LF terminator a CR inside a cell went out unquoted and split the row for every reader.
     buffer = io.StringIO()
-    neutralise_frame(frame).to_csv(buffer, index=False, lineterminator="\r\n", float_format="%.2f")
+    frame = neutralise_frame(frame)
+    frame.columns = [neutralise(c) for c in frame.columns]
+    frame.to_csv(buffer, index=False, lineterminator="\r\n", float_format=lambda v: _plain(v, decimals))
     return buffer.getvalue().encode("utf-8")
 
 
@@ -32,12 +59,13 @@ def _excel_cell(value: object, decimals: int | None) -> str:
     if isinstance(value, numbers.Integral):
         return str(int(value))
     # ASCII minus and no thousands separator: Excel reads "-5,00" as a number, not "−5,00" or "1 234,00".
-    return f"{float(value):.{decimals or 2}f}".replace(".", ",")
+    return _plain(float(value), decimals or TIDY_DECIMALS).replace(".", ",")
 
 
-def _excel_csv(frame: pd.DataFrame, headers: list[str]) -> bytes:
+def _excel_csv(frame: pd.DataFrame, headers: list[str], float_decimals: int = TIDY_DECIMALS) -> bytes:
     frame = neutralise_frame(frame)
-    decimals = {col: (2 if pd.api.types.is_float_dtype(frame[col]) else None) for col in frame.columns}
+    headers = [neutralise(h) for h in headers]
+    decimals = {col: (float_decimals if pd.api.types.is_float_dtype(frame[col]) else None) for col in frame.columns}
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(headers)
@@ -58,9 +86,9 @@ def to_excel_csv(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> byte
 
 
 def table_csv(table: pd.DataFrame, prov: Provenance, lang: str) -> bytes:
-    return _standard_csv(table_frame(table, prov, lang))
+    return _standard_csv(table_frame(table, prov, lang), TABLE_DECIMALS)
 
 
 def table_excel_csv(table: pd.DataFrame, prov: Provenance, lang: str) -> bytes:
     frame = table_frame(table, prov, lang)
-    return _excel_csv(frame, [str(c) for c in frame.columns])
+    return _excel_csv(frame, [str(c) for c in frame.columns], TABLE_DECIMALS)

@@ -1,16 +1,18 @@
 """Text: every user-facing string in Swedish (the default) and English, and the one language normaliser.
 
-Strings are format templates, ``t("key", lang, year=2025)``, grouped by where they appear (common.py for
-the shell and vocabulary, pages.py, about.py, exports.py). Names of grants, streams, focus areas and
-recipients come from the data (name_sv / name_en), through labels.py. A test checks that both languages
-define the same keys with the same placeholders.
+Strings are format templates, ``t("key", lang, year=2025)``, kept as data in TOML files grouped by where they
+appear (common.toml for the shell and vocabulary, pages.toml, about.toml, exports.toml): translators edit
+text, not Python. Names of grants, streams, focus areas and recipients come from the data (name_sv / name_en),
+through labels.py. A test checks that both languages define the same keys with the same placeholders.
 """
 
 from __future__ import annotations
 
-from . import about, common, exports, pages
+import tomllib
+from pathlib import Path
 
 LANGS = ("sv", "en")
+FILES = ("common.toml", "pages.toml", "about.toml", "exports.toml")
 
 
 def normalise_lang(value: object) -> str:
@@ -18,18 +20,22 @@ def normalise_lang(value: object) -> str:
     return value if value in LANGS else "sv"  # type: ignore[return-value]
 
 
-def _merge(*modules) -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for module in modules:
-        twice = set(merged) & set(module.TEXT)
+def _load() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, ...]]]]:
+    text: dict[str, dict[str, str]] = {}
+    prose: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name in FILES:
+        with open(Path(__file__).with_name(name), "rb") as handle:
+            entries = tomllib.load(handle)
+        for key, paragraphs in entries.pop("prose", {}).items():
+            prose[key] = {lang: tuple(paragraphs[lang]) for lang in LANGS}
+        twice = set(text) & set(entries)
         if twice:
-            raise RuntimeError(f"text keys defined twice: {sorted(twice)}")
-        merged.update(module.TEXT)
-    return merged
+            raise RuntimeError(f"text keys defined twice: {sorted(twice)} ({name})")
+        text.update(entries)
+    return text, prose
 
 
-TEXT = _merge(common, pages, about, exports)
-PROSE: dict[str, dict[str, tuple[str, ...]]] = {**about.PROSE, **exports.PROSE}
+TEXT, PROSE = _load()
 
 
 def t(key: str, lang: str = "sv", **values: object) -> str:

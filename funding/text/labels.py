@@ -8,6 +8,7 @@ from .. import fmt
 from ..dataset import Dataset
 from . import normalise_lang, t
 
+
 @dataclass(frozen=True)
 class Labels:
     lang: str

@@ -1,0 +1,217 @@
+"""Every screen and every hand (issue 16) and the first-glance elements (issue 13), in headless Chromium:
+phones and tablets, the keyboard, the Back button, both languages, the money trail, the change chart, the
+filter summary, downloads that hold what the table shows, and print."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import RecordedPage, wait_for_app, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+CHART = "[data-testid='stPlotlyChart']"
+# Sweden's extent in the map's coordinates (the outlines in data/geo), with a little slack for the border.
+SWEDEN = {"west": 10.9, "east": 24.2, "south": 55.3, "north": 69.1}
+
+
+@pytest.fixture()
+def visit(browser, server_url):
+    contexts = []
+
+    def go(path: str, width: int = 1366, height: int = 900, **options) -> RecordedPage:
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE", **options)
+        contexts.append(context)
+        recorded = RecordedPage(context.new_page(), server_url)
+        recorded.goto(path)
+        wait_for_charts(recorded.page)
+        return recorded
+
+    yield go
+    for context in contexts:
+        context.close()
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+# ---------------------------------------------------------------- phones and tablets
+
+
+def map_shows_all_of_sweden(page) -> bool:
+    """The map's visible bounds (MapLibre, read from Plotly's subplot) hold Sweden's whole extent."""
+    bounds = page.evaluate("""() => {
+        const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => g._fullLayout && g._fullLayout.map);
+        const b = gd._fullLayout.map._subplot.map.getBounds();
+        return {west: b.getWest(), east: b.getEast(), south: b.getSouth(), north: b.getNorth()};
+    }""")
+    return (bounds["west"] <= SWEDEN["west"] and bounds["east"] >= SWEDEN["east"]
+            and bounds["south"] <= SWEDEN["south"] and bounds["north"] >= SWEDEN["north"])
+
+
+def overflowing_headlines(page) -> list[str]:
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMetricValue]')]
+        .filter(el => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth)
+        .map(el => el.innerText)""")
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (820, 1180), (1366, 900)])
+@pytest.mark.parametrize("path", ["/regioner", "/regionprofil?region=12", "/?region=12"])
+def test_no_clipped_map_or_headline_at_any_width(visit, width, height, path):
+    page = visit(path, width, height).page
+    assert overflowing_headlines(page) == []
+    if path.startswith("/regioner"):
+        page.locator(f"{CHART} .maplibregl-canvas").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(500)
+        assert map_shows_all_of_sweden(page)
+        charts = page.locator(CHART)
+        left, right = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+        if width < 1366:  # too narrow for two charts side by side: the ranking goes under the map
+            assert right["y"] >= left["y"] + left["height"] - 1
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width + 1
+
+
+def test_on_a_phone_the_toolbar_is_hidden_and_a_swipe_scrolls_the_page(visit):
+    recorded = visit("/regioner", 390, 844, has_touch=True, is_mobile=True)
+    page = recorded.page
+    assert page.evaluate("() => [...document.querySelectorAll('.modebar-container')]"
+                         ".every(el => getComputedStyle(el).display === 'none')")
+    actions = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .nsewdrag')]"
+                            ".map(el => getComputedStyle(el).touchAction)")
+    assert actions and all("pan-y" in a for a in actions), actions
+
+
+def test_on_a_phone_the_menu_closes_after_a_page_is_chosen(visit):
+    page = visit("/", 390, 844).page
+    opener = "[data-testid='stSidebarCollapsedControl'] button, [data-testid='stExpandSidebarButton']"
+    page.locator(opener).first.click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    page.get_by_role("link", name="Regioner").click()
+    wait_for_app(page)
+    page.wait_for_timeout(800)
+    assert sidebar.get_attribute("aria-expanded") == "false"
+
+
+# ---------------------------------------------------------------- keyboard
+
+
+def test_after_a_page_change_focus_is_on_the_heading_and_the_first_table_is_near(visit):
+    page = visit("/", 1366, 900).page
+    page.get_by_role("link", name="Över tid").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Över tid", level=1).wait_for()
+    wait_for_app(page)
+    wait_for_charts(page)
+    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'", timeout=10_000)
+    tabs = 0
+    while tabs < 30:
+        tabs += 1
+        page.keyboard.press("Tab")
+        label = page.evaluate("() => document.activeElement.closest('[data-testid=stExpander]') ? "
+                              "document.activeElement.innerText : ''")
+        if "Visa som tabell" in label:
+            break
+    assert tabs <= 8, tabs
+
+
+def test_chart_toolbars_are_out_of_the_tab_order_and_focus_is_visible(visit):
+    page = visit("/regioner", 1366, 900).page
+    page.locator(".modebar a, .modebar button").first.wait_for(state="attached")
+    assert page.evaluate("() => [...document.querySelectorAll('.modebar a, .modebar button')]"
+                         ".every(el => el.tabIndex === -1)")
+    page.get_by_role("link", name="Data").focus()
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                            "getComputedStyle(document.activeElement).outlineWidth")
+    assert outline.startswith("solid 3px"), outline
+
+
+# ---------------------------------------------------------------- Back and Forward
+
+
+def test_back_restores_the_previous_view_and_forward_returns(visit):
+    page = visit("/regioner", 1366, 900).page
+    heading = "Kronor per invånare per region, {}"
+    page.get_by_role("heading", name=heading.format(2026)).wait_for()
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
+    page.get_by_role("option", name="2025", exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("heading", name=heading.format(2025)).wait_for(timeout=30_000)
+    assert query(page) == {"year": ["2025"]}
+    page.go_back()
+    page.get_by_role("heading", name=heading.format(2026)).wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert query(page) == {}
+    page.go_forward()
+    page.get_by_role("heading", name=heading.format(2025)).wait_for(timeout=30_000)
+    assert query(page) == {"year": ["2025"]}
+
+
+# ---------------------------------------------------------------- language
+
+
+def test_swedish_interface_is_swedish_all_the_way(visit):
+    page = visit("/data", 1366, 900).page
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.title() == "Data – Statsbidrag för psykisk hälsa"
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).click()
+    page.get_by_text("Välj alla").wait_for(timeout=10_000)
+    assert page.get_by_text("Select all").count() == 0
+    page.keyboard.press("Escape")
+
+
+# ---------------------------------------------------------------- first glance (issue 13)
+
+
+def test_money_trail_and_change_chart_with_their_tables(visit):
+    page = visit("/", 1366, 900).page
+    assert page.locator(f"{CHART} .sankey").count() == 1
+    assert page.locator(f"{CHART} .waterfall, {CHART} .trace.bars").count() >= 1
+    trail = page.locator("[data-testid='stExpander']").first
+    trail.locator("summary").click()
+    trail.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert trail.get_by_role("button", name="Ladda ned tabellen").count() + \
+        trail.get_by_role("button", name="Ladda ned tabellen (", exact=False).count() >= 1
+
+
+def test_filter_summary_and_clear_filters(visit):
+    page = visit("/?year=2025&region=14&lang=en", 1366, 900).page
+    summary = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    assert summary.startswith("Showing: 2025 · Västra Götaland")
+    page.locator(".st-key-summary_reset button").click()
+    page.get_by_role("heading", name="The state's money in 2026").wait_for(timeout=30_000)
+    assert query(page) == {"lang": ["en"]}
+
+
+def test_a_table_download_holds_the_rows_shown(visit):
+    page = visit("/regioner", 1366, 900).page
+    box = page.locator(".st-key-chart_ranked [data-testid='stExpander']")
+    box.locator("summary").click()
+    box.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    wait_for_app(page)
+    shown = int(box.locator("[role='grid']").get_attribute("aria-rowcount")) - 1
+    box.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="CSV (standard)").click()
+    wait_for_app(page)
+    with page.expect_download() as info:
+        box.get_by_role("button", name=f"Ladda ned tabellen ({shown} rader)").click()
+    rows = list(csv.DictReader(io.StringIO(info.value.path().read_text(encoding="utf-8"))))
+    assert len(rows) == shown == 22
+    assert list(rows[0])[:2] == ["Region", "Kr per invånare"]
+    assert rows[0]["Region"] == "Uppsala" and rows[-1]["Region"] == "Riket"
+
+
+def test_the_region_profile_prints_on_a_clean_page(visit):
+    page = visit("/regionprofil?region=14", 1366, 900).page
+    page.emulate_media(media="print")
+    assert page.locator("[data-testid='stSidebar']").evaluate("el => getComputedStyle(el).display") == "none"
+    width = page.evaluate("() => document.querySelector('[data-testid=stMain]').getBoundingClientRect().width")
+    chart = page.locator(CHART).first.bounding_box()
+    assert chart["width"] <= width + 1
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF"

@@ -1,0 +1,223 @@
+"""Each presenter on its own: a plain context in, frozen dataclasses out, with the figures a page shows."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+
+import pytest
+
+from components.presenters import about, comparison, data_table, focus, over_time, overview, profile, summary
+from components.presenters.common import ChartSpec, formatted
+from components.presenters.context import ViewContext
+from funding.analysis.filters import Filters
+
+NBSP = "\u00a0"
+
+
+def ctx(ds, **filters) -> ViewContext:
+    return ViewContext(ds, Filters(**filters))
+
+
+def test_importing_every_presenter_loads_no_streamlit():
+    code = ("import sys; import components.presenters.overview, components.presenters.comparison, "
+            "components.presenters.over_time, components.presenters.focus, components.presenters.profile, "
+            "components.presenters.data_table, components.presenters.about, components.presenters.summary, "
+            "components.figures.maps; print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=".")
+    assert out.stdout.strip() == "False"
+
+
+def test_results_are_frozen(ds):
+    view = overview.present(ctx(ds))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.heading = "x"  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- Översikt
+
+
+def test_overview_opens_on_the_latest_decided_year_with_decided_and_estimated_money(ds):
+    view = overview.present(ctx(ds))
+    assert view.heading == "Statens pengar 2026"
+    total, per_capita, known = view.metrics
+    assert (total.label, total.value) == ("Totalt 2026", f"3,22{NBSP}mdkr")
+    assert total.notes[0] == f"3{NBSP}216{NBSP}000{NBSP}000{NBSP}kr"
+    assert f"beslutat 2{NBSP}820{NBSP}000{NBSP}000{NBSP}kr, skattat 396{NBSP}000{NBSP}000{NBSP}kr" in total.notes[2]
+    # Announced 2026 money is left out by default, and the card says how much and how to include it.
+    assert f"1{NBSP}190{NBSP}000{NBSP}000{NBSP}kr" in total.notes[3]
+    # 3 216 000 000 / 10 587 140 = 303,76; the note names the money and the population divided.
+    assert per_capita.value == f"303,76{NBSP}kr"
+    assert f"10{NBSP}587{NBSP}140" in per_capita.notes[0] and "178,14" in per_capita.notes[1]
+    assert known.value == f"1,89{NBSP}mdkr" and "58,6" in known.notes[0]
+
+
+def test_overview_cards_follow_a_chosen_region(ds):
+    view = overview.present(ctx(ds, region_codes=("01",)))
+    total, per_capita, rank = view.metrics
+    # Stockholm 2026: psychiatry 347 393 632 + estimated primary care 92 453 874 = 439 847 506 kr.
+    assert total.notes[0] == f"439{NBSP}847{NBSP}506{NBSP}kr"
+    assert per_capita.value == f"177,95{NBSP}kr"   # 439 847 506 / 2 471 773
+    assert rank.value == "13 av 21"
+
+
+def test_overview_cards_follow_a_chosen_grant(ds):
+    total = overview.present(ctx(ds, grants=("ok-psykisk-halsa",))).metrics[0]
+    assert total.notes[0] == f"1{NBSP}320{NBSP}000{NBSP}000{NBSP}kr"
+
+
+def test_money_trail_links_add_up_and_carry_their_sources(ds):
+    spec = overview.money_trail(ctx(ds))
+    assert isinstance(spec, ChartSpec)
+    table = spec.table.frame
+    budget = table[table["Från"] == "Statens budget 2026"]
+    assert budget["Belopp (kr)"].sum() == 3_216_000_000
+    agreement = budget.set_index("Till").loc["Överenskommelse om psykisk hälsa och suicidprevention"]
+    assert agreement["Belopp (kr)"] == 1_320_000_000
+    assert "S2025/02163" in agreement["Källa"]
+    # The appropriation is beside the trail as a frame, labelled as the government's proposal.
+    assert any("4 732,4" in n.replace(NBSP, " ") and "förslag" in n for n in spec.notes)
+
+
+def test_money_trail_continues_to_a_chosen_region(ds):
+    table = overview.money_trail(ctx(ds, region_codes=("14",))).table.frame
+    to_region = table[table["Till"] == "Västra Götaland"]
+    # 2026: psychiatry 249 940 771 + estimated primary care to Västra Götaland.
+    assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
+
+
+def test_change_chart_parts_add_up_to_the_two_totals(ds):
+    spec, base = overview.changes(ctx(ds))
+    assert base == 2025
+    table = spec.table.frame.set_index("Statsbidrag")
+    total = table.loc["Summa"]
+    assert (total["2025 (kr)"], total["2026 (kr)"]) == (3_780_500_000, 3_216_000_000)
+    assert table.drop("Summa")["Förändring (kr)"].sum() == 3_216_000_000 - 3_780_500_000
+    assert table.loc["Specialiserad psykiatrisk vård för vuxna", "Förändring"] == "nytt"
+    assert table.loc["Överenskommelse om psykisk hälsa och suicidprevention", "Förändring (kr)"] == -240_000_000
+    # BUP has no decided 2026 amount; its announced billion is named, not hidden.
+    assert any("aviserade" in n and "Ökad tillgänglighet till barn- och ungdomspsykiatrin" in n for n in spec.notes)
+
+
+def test_change_chart_with_a_chosen_base_year(ds):
+    spec, base = overview.changes(ctx(ds, base="2023"))
+    assert base == 2023
+    assert spec.table.frame.set_index("Statsbidrag").loc["Summa", "2023 (kr)"] == 2_240_500_000
+
+
+# ---------------------------------------------------------------- Regioner
+
+
+def test_regions_compare_2026_and_say_how_much_of_the_money_they_cover(ds):
+    view = comparison.present(ctx(ds))
+    assert view.coverage.replace(NBSP, " ").startswith("Per region: 1 886,0 mnkr av 3 216,0 mnkr")
+    table = view.ranking.table.frame.set_index("Region")
+    assert table.loc["Uppsala", "Rang"] == 1
+    assert table.loc["Riket", "Kr per invånare"] == pytest.approx(178.14, abs=0.005)
+    assert view.map.title == "Kronor per invånare per region, 2026"
+
+
+def test_equal_values_share_one_colour_and_one_rank(ds):
+    view = comparison.present(ctx(ds, years=(2026,), grants=("primarvard",)))
+    table = view.ranking.table.frame
+    regions = table[table["Region"] != "Riket"]
+    assert set(regions["Rang"]) == {1}
+    assert any("lika mycket" in n for n in view.notes)
+    colourscale = view.map.fig.data[-1].colorscale
+    assert {c for _, c in colourscale} == {"#4D7AA8"}
+
+
+def test_a_year_without_regional_money_explains_itself(ds):
+    view = comparison.present(ctx(ds, years=(2019,)))
+    assert view.map is None and view.ranking is None
+    assert "2019" in view.empty and "2025–2026" in view.empty
+
+
+def test_ranking_labels_carry_the_decimals_that_tell_neighbours_apart(ds):
+    view = comparison.present(ctx(ds))
+    labels = [t for t in view.ranking.fig.data[-1].text]
+    assert len(set(labels)) == len(labels)
+
+
+# ---------------------------------------------------------------- Över tid
+
+
+def test_over_time_shows_every_year_grant_by_grant_with_gaps_named(ds):
+    spec = over_time.present(ctx(ds))
+    table = spec.table.frame
+    per_year = table.groupby("År")["Belopp (kr)"].sum()
+    assert per_year.loc[2018] == 1_414_000_000 and per_year.loc[2028] == 1_739_000_000
+    assert any("2017" in n and "inget belopp angivet" in n for n in spec.notes)
+
+
+def test_over_time_for_chosen_regions_counts_their_own_money_only(ds):
+    spec = over_time.present(ctx(ds, region_codes=("14",)))
+    per_year = spec.table.frame.groupby("År")["Belopp (kr)"].sum()
+    assert per_year.loc[2023] == 81_364_628
+    assert any("Västra Götaland" in n for n in spec.notes)
+
+
+# ---------------------------------------------------------------- Fokusområden
+
+
+def test_money_without_a_focus_area_is_never_a_focus_area(ds):
+    view = focus.present(ctx(ds))
+    areas = set(view.shares.table.frame["Fokusområde"])
+    assert "Ej fördelat på fokusområde" not in areas
+    assert any("delar källorna inte upp på fokusområden" in n for n in view.shares.notes)
+
+
+# ---------------------------------------------------------------- Regionprofil
+
+
+def test_profile_of_vastra_gotaland(ds):
+    view = profile.present(ctx(ds), "14")
+    total, per_capita, _ = view.metrics
+    assert total.label == "Totalt 2026"
+    assert per_capita.notes[1].startswith("Riket:")
+    assert view.message is None
+    assert len(view.all_rows) == len(ds.view[(ds.view["region_code"] == "14") & (ds.view["status"] != "announced")])
+
+
+def test_profile_of_an_empty_year_says_why_once(ds):
+    view = profile.present(ctx(ds, years=(2023,)), "01")
+    assert view.message.startswith("2023: per region ger källorna bara Västra Götaland")
+    assert not view.metrics
+
+
+# ---------------------------------------------------------------- Data, Om, summary
+
+
+def test_data_table_in_swedish_formats_numbers_the_swedish_way(ds):
+    c = ctx(ds, years=(2025,), region_codes=("14",))
+    table, _ = data_table.present(c)
+    shown = formatted(table, c.labels)
+    cell = shown.loc[table.frame["Belopp (kr)"] == 33_493_748, "Belopp (kr)"].iloc[0]
+    assert cell == f"33{NBSP}493{NBSP}748{NBSP}kr"
+    assert table.frame["Belopp (kr)"].dtype == "int64"   # numbers stay numbers: the table sorts
+
+
+def test_data_table_in_english_names_things_in_english(ds):
+    c = ctx(ds, lang="en", years=(2026,))
+    table, _ = data_table.present(c)
+    assert "Specialised adult psychiatric care" in set(table.frame["Grant"])
+    assert "Specialiserad psykiatrisk vård för vuxna" not in set(table.frame["Grant"])
+
+
+def test_about_lists_sources_with_credit_and_contradictions_with_both_sources(ds):
+    view = about.present(ctx(ds))
+    assert "regeringen.se via g0vse (Civic Tech Sweden)" in view.credits
+    contradictions = view.contradictions.frame
+    row = contradictions[contradictions["Annat belopp (kr)"] == 450_000_000].iloc[0]
+    assert row["Valt belopp (kr)"] == 500_000_000 and "S2025/01235" in row["Valt ur"]
+    assert any(line.startswith("2026:") for line in view.coverage)
+    assert view.changes[0][0] == "2026-11-30"
+
+
+def test_filter_summary_says_what_is_shown(ds):
+    text = summary.filter_summary(ctx(ds))
+    assert text == ("Visar: 2026; tidsserier alla år (standard) · hela landet · beslutat och skattat; tidsserier "
+                    "även aviserat (standard) · alla statsbidrag")
+    text = summary.filter_summary(ctx(ds, lang="en", years=(2025,), region_codes=("14",), statuses=("decided",)))
+    assert text == "Showing: 2025 · Västra Götaland · decided · all grants"

@@ -1,0 +1,45 @@
+"""The interface's words: both languages for every key with the same placeholders, and no key used in code
+that the text files lack (a missing key would be a KeyError in front of a visitor)."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from funding.text import LANGS, PROSE, TEXT, normalise_lang, t
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_every_key_has_both_languages_with_the_same_placeholders(key):
+    entry = TEXT[key]
+    assert set(entry) == set(LANGS), key
+    assert placeholders(entry["sv"]) == placeholders(entry["en"]), key
+    assert entry["sv"].strip() and entry["en"].strip()
+
+
+def test_prose_has_both_languages_with_as_many_paragraphs():
+    for key, entry in PROSE.items():
+        assert len(entry["sv"]) == len(entry["en"]), key
+
+
+def test_every_key_the_code_names_exists():
+    used = set()
+    for path in [*ROOT.glob("components/**/*.py"), *ROOT.glob("funding/**/*.py"), *ROOT.glob("views/*.py")]:
+        used |= set(re.findall(r"""\btr?\(\s*"([a-z_][a-z0-9_+\-]*)"[,)]""", path.read_text(encoding="utf-8")))
+    assert used, "the pattern finds the keys the code uses"
+    assert sorted(used - set(TEXT)) == []
+
+
+def test_the_one_language_normaliser():
+    assert [normalise_lang(v) for v in ("en", "sv", "EN", "", None, ["en"], "de")] == ["en", "sv", "sv", "sv", "sv",
+                                                                                      "sv", "sv"]
+    assert t("app_title", "de") == t("app_title", "sv") == "Statsbidrag för psykisk hälsa"
