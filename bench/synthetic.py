@@ -15,13 +15,12 @@ environment variable FUNDING_CURATED_DIR. Writing into the real data folder is r
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-import dataclasses
 
 from funding import dataset, paths
 from funding.build import store
@@ -138,7 +137,7 @@ def synthetic_tables(factor: int, seed: int = 20260101) -> dict[str, pd.DataFram
 
 def _grant_rows(synth: pd.DataFrame) -> list[dict]:
     out = []
-    for (grant_id, year), group in synth.groupby(["grant_id", "year"], sort=True):
+    for grant_id, year in synth.groupby(["grant_id", "year"], sort=True).groups:
         number = grant_id.rsplit("-", 1)[1]
         out.append({
             "grant_id": grant_id, "year": int(year), "name_sv": f"Syntetiskt statsbidrag {number}",

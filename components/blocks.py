@@ -93,11 +93,12 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
             if box.open:
                 table_view(ctx, spec.table, alt=spec.title)
                 n = len(spec.table.frame)
-                downloads.table_download(spec.table.frame, spec.rows, ctx.filters.describe(), ctx.lang,
+                downloads.table_download(spec.table.frame, spec.table.formats, spec.rows, ctx.described(spec.rows),
+                                         ctx.lang,
                                          key=f"dlt_{spec.key}", part=spec.key.replace("_", "-"),
                                          label=tr("download_table", n=number(n, 0, ctx.lang)))
                 caption(tr("table_rows_note", n=number(n, 0, ctx.lang)))
-                downloads.rows_download(spec.rows, ctx.filters.describe(), ctx.lang, key=f"dlr_{spec.key}",
+                downloads.rows_download(spec.rows, ctx.described(spec.rows), ctx.lang, key=f"dlr_{spec.key}",
                                         label=tr("download_rows", n=number(len(spec.rows), 0, ctx.lang)),
                                         help_text=tr("download_rows_help"), fmt="xlsx")
 

@@ -25,9 +25,9 @@ def _rows_payload(ds: dataset.Dataset, fmt: str, rows: pd.DataFrame, filters: di
     return exports.payload(fmt, rows, exports.provenance(ds, rows, filters, now=now), lang)
 
 
-def _table_payload(ds: dataset.Dataset, fmt: str, table: pd.DataFrame, rows: pd.DataFrame, filters: dict,
-                   now: datetime, lang: str) -> bytes:
-    return exports.table_payload(fmt, table, exports.provenance(ds, rows, filters, now=now), lang)
+def _table_payload(ds: dataset.Dataset, fmt: str, table: pd.DataFrame, kinds: dict, rows: pd.DataFrame,
+                   filters: dict, now: datetime, lang: str) -> bytes:
+    return exports.table_payload(fmt, table, exports.provenance(ds, rows, filters, now=now), lang, kinds)
 
 
 def _format(key: str, formats: Sequence[str], lang: str) -> str:
@@ -55,8 +55,8 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
     )
 
 
-def table_download(table: pd.DataFrame, rows: pd.DataFrame, filters: Mapping, lang: str, key: str, part: str,
-                   label: str) -> None:
+def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
+                   part: str, label: str) -> None:
     """A format choice and a button for a chart's table as shown (same rows, order and columns)."""
     try:
         ds = current_dataset()
@@ -67,7 +67,7 @@ def table_download(table: pd.DataFrame, rows: pd.DataFrame, filters: Mapping, la
     now = datetime.now(exports.common.TIMEZONE)
     table, rows = table.copy(), rows.copy()
     st.download_button(
-        label, data=partial(_table_payload, ds, fmt, table, rows, dict(filters or {}), now, lang),
+        label, data=partial(_table_payload, ds, fmt, table, dict(kinds), rows, dict(filters or {}), now, lang),
         file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, part=f"tabell-{part}"),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )

@@ -42,7 +42,7 @@ def _table_app() -> None:
              .sort_values("amount_sek", ascending=False).rename(columns={"region_name": "Region",
                                                                          "amount_sek": "Belopp (kr)"}))
     table["Andel"] = table["Belopp (kr)"] / table["Belopp (kr)"].sum()
-    table_download(pd.DataFrame(table), rows, {"year": ["2026"]}, st.session_state.get("lang", "sv"), "k",
+    table_download(pd.DataFrame(table), {}, rows, {"year": ["2026"]}, st.session_state.get("lang", "sv"), "k",
                    "karta", "Ladda ned tabellen")
 
 

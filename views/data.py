@@ -18,4 +18,4 @@ else:
     total = ctx.labels.money(int(rows["amount_sek"].sum()))
     blocks.caption(ctx.tr("dt_rows", n=number(len(rows), 0, ctx.lang), total=total))
     blocks.table_view(ctx, table, alt=ctx.tr("dt_table"), height=560)
-    downloads.rows_download(rows, ctx.filters.describe(), ctx.lang, key="dl_data")
+    downloads.rows_download(rows, ctx.described(rows), ctx.lang, key="dl_data")

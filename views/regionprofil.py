@@ -19,7 +19,7 @@ else:
     view = profile.present(ctx, code)
     st.header(view.heading, anchor=False)
     blocks.caption(view.population)
-    downloads.rows_download(view.all_rows, ctx.filters.describe(), ctx.lang, key="dl_profile_all", fmt="xlsx",
+    downloads.rows_download(view.all_rows, ctx.described(view.all_rows), ctx.lang, key="dl_profile_all", fmt="xlsx",
                             label=tr("rp_download", n=number(len(view.all_rows), 0, ctx.lang)),
                             help_text=tr("rp_download_help"))
     if view.message:

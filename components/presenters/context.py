@@ -78,6 +78,16 @@ class ViewContext:
     def n_regions(self) -> int:
         return len(self.ds.regions)
 
+    def described(self, rows: pd.DataFrame) -> dict[str, list[str]]:
+        """The filters a download of `rows` states: the reader's choices, and where a chart chose by default
+        (years, statuses), what it chose, so a file never says "no filters" about one year's decided money."""
+        params = {k: v for k, v in self.filters.to_params().items() if k not in ("lang", "unit", "denom", "base")}
+        if len(rows) and not self.filters.years:
+            params["year"] = [str(y) for y in sorted(set(rows["year"]))]
+        if len(rows) and not self.filters.statuses:
+            params["status"] = [s for s in ("decided", "estimated", "announced") if s in set(rows["status"])]
+        return params
+
 
 def per_view(fn):
     """Reuse a presenter's result for the same dataset, filters and arguments (results are read-only)."""

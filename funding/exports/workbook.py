@@ -60,8 +60,14 @@ def _write_text(ws: Worksheet, row: int, col: int, value: object, bold: bool = F
         cell.font = Font(bold=True)
 
 
-def _data_sheet(ws: Worksheet, frame: pd.DataFrame, headers: list[str]) -> None:
+# A chart table's column kinds (components/presenters/common.FORMATS) as Excel shows them.
+KIND_FORMATS = {"money": "#,##0", "signed_money": "+#,##0;-#,##0;0", "int": "#,##0", "per_capita": "#,##0.00",
+                "percent": "0.0%", "signed_percent": "+0.0%;-0.0%;0.0%", "year": "0", "msek": "#,##0"}
+
+
+def _data_sheet(ws: Worksheet, frame: pd.DataFrame, headers: list[str], formats: dict[str, str] | None = None) -> None:
     columns = list(frame.columns)
+    formats = formats if formats is not None else NUMBER_FORMATS
     for j, text in enumerate(headers, start=1):
         _write_text(ws, 1, j, text, bold=True)
     for i, record in enumerate(frame.itertuples(index=False, name=None), start=2):
@@ -69,8 +75,8 @@ def _data_sheet(ws: Worksheet, frame: pd.DataFrame, headers: list[str]) -> None:
             cell = ws.cell(row=i, column=j, value=_cell_value(value, col))
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text
-            if col in NUMBER_FORMATS:
-                cell.number_format = NUMBER_FORMATS[col]
+            if col in formats:
+                cell.number_format = formats[col]
     for j, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(j)].width = WIDTHS.get(col, max(12, len(headers[j - 1]) + 2))
     ws.freeze_panes = "A2"
@@ -122,11 +128,12 @@ def _about_sheet(ws: Worksheet, n_rows: int, prov: Provenance, lang: str) -> Non
         ws.column_dimensions[letter].width = width
 
 
-def _workbook(frame: pd.DataFrame, headers: list[str], prov: Provenance, lang: str) -> bytes:
+def _workbook(frame: pd.DataFrame, headers: list[str], prov: Provenance, lang: str,
+              formats: dict[str, str] | None = None) -> bytes:
     wb = Workbook()
     data = wb.active
     data.title = t("wb_data", lang)
-    _data_sheet(data, frame, headers)
+    _data_sheet(data, frame, headers, formats)
     _about_sheet(wb.create_sheet(t("wb_about", lang)), len(frame), prov, lang)
     wb.properties.title = t("wb_title", lang)
     wb.properties.creator = "statsbidrag-psykisk-halsa"
@@ -144,7 +151,8 @@ def to_xlsx(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
     return _workbook(frame, [header(col, lang) for col in frame.columns], prov, lang)
 
 
-def table_xlsx(table: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
-    """A chart's table as shown, with the same about sheet."""
+def table_xlsx(table: pd.DataFrame, prov: Provenance, lang: str = "sv", kinds: dict[str, str] | None = None) -> bytes:
+    """A chart's table as shown, numbers formatted by their column kind, with the same about sheet."""
     frame = table_frame(table, prov, lang)
-    return _workbook(frame, [str(c) for c in frame.columns], prov, lang)
+    formats = {col: KIND_FORMATS[kind] for col, kind in (kinds or {}).items() if kind in KIND_FORMATS}
+    return _workbook(frame, [str(c) for c in frame.columns], prov, lang, formats)
