@@ -1,20 +1,26 @@
-"""Entry point: page setup, the shared filters (kept in the URL), and navigation between the pages."""
+"""Entry point: page setup, the shared filters (kept in the URL), and navigation between the pages.
+
+`streamlit run app.py` reads this file twice over. Started by the server (no script context), it only
+builds the ASGI app below, which adds the HTTP layer (web/) around Streamlit: headers, compressed
+files, the first build of the data. Run as the Streamlit script, once per session and rerun (and by
+AppTest), it draws the dashboard.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import data, state
 from components.navigation import PAGES
 from funding.i18n import Translator
 from funding.model import DataUnavailable
+from web import firstrun
 
 # A local favicon: a Material or emoji icon would make the browser fetch it from Google's or a CDN's servers.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
-st.set_page_config(page_title="Statsbidrag psykisk hälsa", page_icon=str(FAVICON), layout="wide",
-                   initial_sidebar_state="auto")
 
 
 def error_page(exc: DataUnavailable, lang: str) -> None:
@@ -28,6 +34,14 @@ def error_page(exc: DataUnavailable, lang: str) -> None:
 
 
 def main() -> None:
+    st.set_page_config(page_title="Statsbidrag psykisk hälsa", page_icon=str(FAVICON), layout="wide",
+                       initial_sidebar_state="auto")
+    if firstrun.missing():
+        # Normally the server built the data before the first session; this covers a session that arrives
+        # while another process builds it, or a server started without the lifespan.
+        tr = Translator("en" if st.query_params.get("lang") == "en" else "sv")
+        with st.spinner(tr("first_build")):
+            firstrun.ensure_curated()
     try:
         ds = data.dataset()
     except DataUnavailable as exc:
@@ -52,4 +66,10 @@ def main() -> None:
     nav.run()
 
 
-main()
+if get_script_run_ctx(suppress_warning=True) is None:
+    from web.server import app_options
+
+    # Found by `streamlit run` (it looks for an st.App assignment) and served with uvicorn.
+    app = st.App(__file__, **app_options())
+else:
+    main()

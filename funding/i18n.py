@@ -65,6 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
     "error_problem": {"sv": "Problemet:", "en": "The problem:"},
     "error_remedy": {"sv": "Den som driver tjänsten bygger om datan med kommandot nedan och startar om appen.",
                      "en": "Whoever runs the service rebuilds the data with the command below and restarts the app."},
+    "first_build": {"sv": "Bygger datan första gången …", "en": "Building the data for the first time …"},
     # ------------------------------------------------------------ vocabulary
     "status_decided": {"sv": "beslutat", "en": "decided"},
     "status_estimated": {"sv": "skattat", "en": "estimated"},
