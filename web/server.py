@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import anyio
+from starlette.middleware import Middleware
+from streamlit import file_util
 
-from . import firstrun
+from . import firstrun, headers
 
 
 @asynccontextmanager
@@ -17,5 +20,14 @@ async def lifespan(_app):
 
 
 def app_options() -> dict:
-    """Keyword arguments for st.App."""
-    return {"lifespan": lifespan}
+    """Keyword arguments for st.App. A bad deployment setting stops the server with a one-line reason."""
+    index_html = (Path(file_util.get_static_dir()) / "index.html").read_bytes()
+    try:
+        header_list = headers.header_list(index_html)
+    except headers.SettingError as exc:
+        # SystemExit with text: the server prints just this and exits non-zero, no traceback to read.
+        raise SystemExit(f"Cannot start the dashboard: {exc}") from None
+    return {
+        "lifespan": lifespan,
+        "middleware": [Middleware(headers.SecurityHeaders, headers=header_list)],
+    }
