@@ -11,6 +11,7 @@ from streamlit import config
 from streamlit.logger import get_logger
 
 from . import firstrun, headers, precompress
+from .assets import AppAssetsMiddleware
 from .paths import base_path
 
 _LOG = get_logger(__name__)
@@ -48,9 +49,10 @@ def app_options() -> dict:
     base = base_path(config.get_option("server.baseUrlPath"))
     return {
         "lifespan": lifespan,
-        # Outermost first: every response, including those of the layer inside it, gets the headers.
+        # Outermost first: every response, including those of the two layers inside it, gets the headers.
         "middleware": [
             Middleware(headers.SecurityHeaders, headers=header_list),
+            Middleware(AppAssetsMiddleware, base=base),
             Middleware(precompress.PrecompressedStatic, state=STATE, base=base),
         ],
     }
