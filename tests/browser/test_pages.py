@@ -78,7 +78,10 @@ def open_at(contexts, server_url):
 
 def wait_for_chart_count(page, expected: int, timeout: float = 30_000) -> None:
     if expected:
-        page.wait_for_function(f"document.querySelectorAll(\"{CHART}\").length >= {expected}", timeout=timeout)
+        # A function, not a bare expression: Playwright runs an expression through eval(), which the
+        # app's Content-Security-Policy (no 'unsafe-eval') refuses.
+        page.wait_for_function(f"() => document.querySelectorAll(\"{CHART}\").length >= {expected}",
+                               timeout=timeout)
     assert wait_for_charts(page, timeout) == expected
 
 
