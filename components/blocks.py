@@ -44,11 +44,9 @@ def page_title(title: str, intro: str | None = None) -> None:
 
 def filter_summary(ctx: ViewContext, summary: str) -> None:
     """One line saying what the page shows, and the way back to the defaults."""
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    with left:
-        caption(summary)
-    with right:
-        st.button(ctx.tr("reset"), on_click=state.clear, key="summary_reset", icon=":material/filter_alt_off:")
+    caption(summary)
+    st.button(ctx.tr("reset"), on_click=state.clear, key="summary_reset", icon=":material/filter_alt_off:",
+              type="tertiary")
 
 
 def metrics_row(items: Iterable[Metric], columns: int = 3) -> None:

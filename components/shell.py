@@ -10,6 +10,7 @@ from components.presenters.context import ViewContext, labels_for, options_for
 from funding.analysis.defaults import latest_decided_year
 from funding.dataset import DataUnavailable
 from funding.text import Translator, normalise_lang
+from web import firstrun
 
 from . import sidebar, state
 from .data import current_dataset
@@ -37,6 +38,11 @@ def error_page(exc: DataUnavailable, lang: str) -> None:
 def run() -> None:
     st.set_page_config(page_title=Translator("sv")("app_title"), page_icon=FAVICON, layout="wide",
                        initial_sidebar_state="auto")
+    if firstrun.missing():
+        # Normally the server built the data before the first session; this covers a session that arrives
+        # while another process builds it, or a server started without the lifespan.
+        with st.spinner(Translator(normalise_lang(st.query_params.get("lang")))("first_build")):
+            firstrun.ensure_curated()
     try:
         ds = current_dataset()
     except DataUnavailable as exc:

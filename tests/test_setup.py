@@ -128,7 +128,7 @@ def _pins(path: Path) -> dict[str, str]:
 def test_requirements_are_exact_pins():
     runtime = _pins(ROOT / "requirements.txt")
     test = _pins(ROOT / "requirements-test.txt")
-    assert set(runtime) == {"streamlit", "pandas", "plotly", "pyarrow", "openpyxl"}
+    assert set(runtime) == {"streamlit", "pandas", "plotly", "pyarrow", "openpyxl", "brotli"}
     assert {"pytest", "pytest-xdist", "ruff", "playwright", "axe-playwright-python", "psutil"} <= set(test)
     assert "-r requirements.txt" in (ROOT / "requirements-test.txt").read_text(encoding="utf-8")
 

@@ -26,7 +26,7 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
         totals[(r.target_kind, r.target)] = totals.get((r.target_kind, r.target), 0) + int(r.amount_sek)
         if r.source_kind == "budget":
             totals[(r.source_kind, r.source)] = totals.get((r.source_kind, r.source), 0) + int(r.amount_sek)
-    names = [wrap(plot_escape(node_names.get(n, n[1])), 28) for n in nodes]
+    names = [wrap(plot_escape(node_names.get(n, n[1])), 22) for n in nodes]
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": names, "pad": 14, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
@@ -37,7 +37,7 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
               "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
               "value": (links["amount_sek"] / 1e6).tolist(), "customdata": link_hover,
               "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.25)"},
-        valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": 12},
+        valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": 11},
     ))
     height = max(420, 34 * max(links["target"].nunique(), 1) + 160)
     return layout(fig, labels, min(height, 760), legend=False)

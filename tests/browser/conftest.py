@@ -61,15 +61,16 @@ def free_port() -> int:
 
 
 def start_server(port: int, env_extra: dict[str, str] | None = None,
-                 script: Path = ROOT / "app.py") -> subprocess.Popen:
+                 script: Path = ROOT / "app.py", cwd: Path = ROOT, args: tuple[str, ...] = ()) -> subprocess.Popen:
     # From the project folder, so its .streamlit/config.toml applies to any script served.
     env = dict(os.environ, **(env_extra or {}))
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           *args]
     # The log goes to an unnamed temporary file: a pipe nobody reads would fill up during a long session and
     # stall the server mid-run. wait_healthy shows its end if the server dies.
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     proc.log = log
     return proc
 
@@ -109,15 +110,21 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def running_server(env_extra: dict[str, str] | None = None, script: Path = ROOT / "app.py"):
-    """A Streamlit server of `script` on a free local port, for as long as the block runs; yields its URL."""
+def running_server(env_extra: dict[str, str] | None = None, script: Path = ROOT / "app.py", cwd: Path = ROOT,
+                   base_path: str = "", log: list | None = None):
+    """A Streamlit server of `script` on a free local port, for as long as the block runs; yields its URL
+    (with the base path, if one is given as server.baseUrlPath). `log`, if given, receives the server's
+    output when the block ends."""
     port = free_port()
-    proc = start_server(port, env_extra, script)
-    base = f"http://127.0.0.1:{port}"
+    args = ("--server.baseUrlPath", base_path) if base_path else ()
+    proc = start_server(port, env_extra, script, cwd, args)
+    base = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     try:
         wait_healthy(base, proc)
         yield base
     finally:
+        if log is not None:
+            log.append(server_log(proc, limit=100_000))
         stop_server(proc)
 
 

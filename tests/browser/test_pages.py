@@ -78,7 +78,10 @@ def open_at(contexts, server_url):
 
 def wait_for_chart_count(page, expected: int, timeout: float = 30_000) -> None:
     if expected:
-        page.wait_for_function(f"document.querySelectorAll(\"{CHART}\").length >= {expected}", timeout=timeout)
+        # A function, not a bare expression: Playwright runs an expression through eval(), which the
+        # app's Content-Security-Policy (no 'unsafe-eval') refuses.
+        page.wait_for_function(f"() => document.querySelectorAll(\"{CHART}\").length >= {expected}",
+                               timeout=timeout)
     assert wait_for_charts(page, timeout) == expected
 
 
@@ -144,7 +147,7 @@ def test_switching_language_and_page_keeps_the_view_in_the_address(open_at):
     assert urlparse(page.url).path == "/regioner"
     assert parse_qs(urlparse(page.url).query) == {"year": ["2025"], "lang": ["en"]}
     assert page.get_by_role("heading", name="The regions ranked, SEK per inhabitant, 2025").count() == 1
-    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.evaluate("() => document.documentElement.lang") == "en"
     assert page.title() == "Regions – State grants for mental health"
     assert page.locator(EXCEPTION).count() == 0
 
@@ -167,7 +170,7 @@ def test_a_charts_table_and_downloads_open_from_the_keyboard(open_at, ds):
     recorded = open_at("/over-tid?region=14", 1366, 900)
     page = recorded.page
     wait_for_chart_count(page, 1)
-    box = page.locator("[data-testid='stExpander']").first
+    box = page.locator("[data-testid='stMain'] [data-testid='stExpander']").first
     assert box.locator("[data-testid='stDataFrame']").count() == 0
     box.locator("summary").focus()
     page.keyboard.press("Enter")

@@ -21,9 +21,9 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 
 from components.navigation import PAGES
-from funding import filters as flt
+from funding.analysis import filters as flt
 from funding import fmt
-from funding.i18n import t
+from funding.text import t
 from tests.browser.conftest import (
     CHROMIUM_ARGS,
     require_chromium,
@@ -135,7 +135,7 @@ def _visits(ds) -> list[dict]:
         {"path": "/regioner", "params": {"year": ["2026"], "lang": ["en"]},
          "expect": [t("rg_map_title", "en", years="2026")]},
         {"path": "/over-tid", "params": {"region": ["03"], "unit": ["capita"]}, "expect": [names["03"]]},
-        {"path": "/", "params": {"year": ["2025"]}, "expect": [t("ov_chart_title", "sv", years="2025")]},
+        {"path": "/", "params": {"year": ["2025"]}, "expect": [t("ov_trail_title", "sv", year="2025")]},
     ]
 
 
@@ -164,8 +164,8 @@ async def _visit(browser, base: str, visit: dict, start: asyncio.Event) -> dict:
     await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=LOAD_TIMEOUT)
     for text in visit["expect"]:
         await page.get_by_text(text, exact=False).first.wait_for(timeout=LOAD_TIMEOUT)
-    # Widgets mount after the script has finished (their code loads lazily): wait for all seven filters.
-    await page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(6).wait_for(timeout=LOAD_TIMEOUT)
+    # Widgets mount after the script has finished (their code loads lazily): wait for year and region.
+    await page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).wait_for(timeout=LOAD_TIMEOUT)
     return {"context": context, "page": page, "seconds": time.monotonic() - began, "requests": requests}
 
 
@@ -255,7 +255,7 @@ def test_first_visit_to_a_fresh_server_by_deep_link_gets_the_whole_app(browser, 
         assert page.locator(EXCEPTION).count() == 0
         assert url_warnings(page) == ["year"]
         nav = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
-        titles = [spec.title_sv for spec in PAGES]
+        titles = [spec.title("sv") for spec in PAGES]
         assert [n.split("\n")[-1].strip() for n in nav] == titles, nav
         assert query_of(page.url) == {"region": ["14"]}
     finally:

@@ -1,0 +1,108 @@
+// The dashboard's own browser script, run on every page after Streamlit's (served at <base>/_app/app.js,
+// added to the page by web/assets.py, allowed by the policy as a file of this origin: no inline code).
+// For what Streamlit cannot do from Python: <html lang>, focus after a page change, the charts' toolbars out of
+// the Tab order, the menu closing on a phone, and Streamlit's few fixed English words in the Swedish interface.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).
+  root.dataset.appScript = "loaded";
+
+  function lang() {
+    return new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "sv";
+  }
+
+  // ---------------------------------------------------------------- <html lang> follows the interface
+  function syncLang() {
+    var value = lang();
+    if (root.lang !== value) root.lang = value;
+  }
+
+  // ---------------------------------------------------------------- focus on the new page's heading
+  // After a page is chosen in the menu, keyboard and screen-reader users land on its heading instead of staying
+  // in the menu (and tabbing past every filter). Only after a change of page, never on the first load.
+  var lastPath = window.location.pathname;
+  var pendingFocus = false;
+
+  function focusHeading() {
+    var app = document.querySelector("[data-testid='stApp']");
+    if (!app || app.getAttribute("data-test-script-state") === "running") return false;
+    var heading = document.querySelector("[data-testid='stMain'] h1");
+    if (!heading) return false;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: false });
+    return true;
+  }
+
+  function onLocation() {
+    syncLang();
+    if (window.location.pathname !== lastPath) {
+      lastPath = window.location.pathname;
+      pendingFocus = true;
+    }
+  }
+
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () {
+      var result = original.apply(this, arguments);
+      onLocation();
+      return result;
+    };
+  });
+  window.addEventListener("popstate", onLocation);
+
+  // ---------------------------------------------------------------- the menu closes after a choice on a phone
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-testid='stSidebarNavLink']");
+    if (!link || window.innerWidth >= 768) return;
+    var close = document.querySelector("[data-testid='stSidebarCollapseButton'] button, " +
+                                       "[data-testid='stSidebar'] [data-testid='stBaseButton-headerNoPadding']");
+    if (close) window.setTimeout(function () { close.click(); }, 50);
+  }, true);
+
+  // ---------------------------------------------------------------- fixed English words, Swedish interface
+  var SWEDISH = { "Select all": "Välj alla", "Clear all": "Rensa alla", "No results": "Inga träffar" };
+
+  function translate(node) {
+    if (lang() !== "sv") return;
+    node.querySelectorAll("[aria-label='Clear all']").forEach(function (el) {
+      el.setAttribute("aria-label", SWEDISH["Clear all"]);
+    });
+    node.querySelectorAll("li, [role='option'], div").forEach(function (el) {
+      if (el.childElementCount === 0) {
+        var text = el.textContent.trim();
+        if (SWEDISH[text]) el.textContent = SWEDISH[text];
+        else if (/^Select \d+ matches$/.test(text)) el.textContent = text.replace(/^Select (\d+) matches$/, "Välj $1 träffar");
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- the charts' toolbars out of the Tab order
+  // The table under every chart is the keyboard's way to the figures; 13 toolbar stops per chart are noise.
+  function untab(node) {
+    node.querySelectorAll(".modebar a, .modebar button").forEach(function (el) {
+      if (el.getAttribute("tabindex") !== "-1") el.setAttribute("tabindex", "-1");
+    });
+    node.querySelectorAll(".modebar-container").forEach(function (el) {
+      el.setAttribute("aria-hidden", "true");
+    });
+  }
+
+  var scheduled = false;
+  function sweep() {
+    scheduled = false;
+    syncLang();
+    untab(document);
+    translate(document);
+    if (pendingFocus && focusHeading()) pendingFocus = false;
+  }
+  new MutationObserver(function () {
+    if (!scheduled) {
+      scheduled = true;
+      window.requestAnimationFrame(sweep);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true,
+                                          attributeFilter: ["data-test-script-state"] });
+  syncLang();
+})();

@@ -1,0 +1,257 @@
+"""The HTTP layer (web/) in headless Chromium: a fresh clone started with plain `streamlit run app.py`,
+the app behind a proxy at a sub-path, and on every page the security headers, a Content-Security-Policy
+that nothing violates, compressed bundles and the app's own script.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from funding.text import t
+from websockets.sync.client import connect
+
+from components.navigation import PAGES
+from tests.browser.conftest import ROOT, running_server, wait_for_app
+from tests.browser.test_pages import CASES, wait_for_chart_count
+
+pytestmark = pytest.mark.browser
+
+EXCEPTION = "[data-testid='stException']"
+CHART = "[data-testid='stPlotlyChart']"
+# Collected from the first script on: the policy applies before any of the app's own code runs.
+LISTEN_FOR_POLICY = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__policyViolations.push(
+  `${e.effectiveDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`), true);
+"""
+SAFE_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy",
+                "cross-origin-opener-policy", "x-frame-options")
+FIRST_VISIT_LIMIT = 2_500_000
+
+
+def _get(url: str, encoding: str = "identity") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=30) as resp:  # the test's own local server
+        return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+
+
+def _check_safe_headers(headers: dict[str, str], where: str) -> None:
+    missing = [h for h in SAFE_HEADERS if h not in headers]
+    assert not missing, f"{where} lacks {missing}"
+    policy = headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy, where
+    assert "'unsafe-eval'" not in policy and "script-src 'self'" in policy, where
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0], where
+    assert headers["x-content-type-options"] == "nosniff", where
+    assert headers["referrer-policy"] == "strict-origin-when-cross-origin", where
+
+
+def _page_path(spec) -> str:
+    return f"/{spec.url_path}{CASES[spec.url_path][0]}"
+
+
+# Headers ------------------------------------------------------------------------------------------------
+
+
+def test_every_response_carries_the_safe_headers(server_url):
+    for spec in PAGES:
+        status, headers, body = _get(server_url + _page_path(spec))
+        assert status == 200 and headers["content-type"].startswith("text/html")
+        _check_safe_headers(headers, spec.url_path or "/")
+        # The page shell names the app's own script and stylesheet, by content-hashed URL.
+        assert b'<script defer src="./_app/app.js?v=' in body and b'href="./_app/app.css?v=' in body
+        assert int(headers["content-length"]) == len(body)
+    _, _, shell = _get(server_url + "/")
+    bundle = shell.split(b'<script type="module" crossorigin src="./', 1)[1].split(b'"', 1)[0].decode()
+    for url in (f"{server_url}/{bundle}", f"{server_url}/_stcore/health", f"{server_url}/_app/app.js"):
+        _, headers, _ = _get(url)
+        _check_safe_headers(headers, url)
+    # The websocket handshake's answer too (it is an HTTP response, though no browser applies a policy to it).
+    ws_url = server_url.replace("http://", "ws://") + "/_stcore/stream"
+    with connect(ws_url, origin=server_url, subprotocols=["streamlit"], open_timeout=30) as ws:
+        handshake = {k.lower(): v for k, v in ws.response.headers.raw_items()}
+    _check_safe_headers(handshake, "the websocket handshake")
+
+
+def test_static_bundles_come_compressed_once_and_cacheable(server_url):
+    _, _, shell = _get(server_url + "/")
+    bundle = shell.split(b'<script type="module" crossorigin src="./', 1)[1].split(b'"', 1)[0].decode()
+    _, plain_headers, plain = _get(f"{server_url}/{bundle}")
+    assert "content-encoding" not in plain_headers
+    etags = {}
+    for coding in ("br", "gzip"):
+        _, headers, body = _get(f"{server_url}/{bundle}", coding)
+        assert headers["content-encoding"] == coding
+        assert int(headers["content-length"]) == len(body) < len(plain) / 2
+        assert headers["vary"] == "Accept-Encoding"
+        assert headers["cache-control"] == plain_headers["cache-control"]
+        assert "immutable" in headers["cache-control"]
+        assert headers["content-type"] == plain_headers["content-type"]
+        assert headers["etag"] not in (plain_headers["etag"], "", *etags.values())
+        etags[coding] = headers["etag"]
+        _check_safe_headers(headers, f"{bundle} ({coding})")
+    # A browser that has the file revalidates it without receiving it again.
+    request = urllib.request.Request(f"{server_url}/{bundle}",
+                                     headers={"Accept-Encoding": "br", "If-None-Match": etags["br"]})
+    with pytest.raises(urllib.error.HTTPError) as not_modified:
+        urllib.request.urlopen(request, timeout=30)  # the test's own local server; urllib raises on 304
+    assert not_modified.value.code == 304
+
+
+# Every page under the policy ------------------------------------------------------------------------------
+
+
+def test_every_page_draws_under_the_policy_with_the_apps_own_script(browser, server_url):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="sv-SE")
+    context.add_init_script(LISTEN_FOR_POLICY)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda m: console.append(m.text))
+    try:
+        for spec in PAGES:
+            page.goto(server_url + _page_path(spec), wait_until="domcontentloaded")
+            wait_for_app(page)
+            wait_for_chart_count(page, CASES[spec.url_path][1])
+            page.wait_for_timeout(500)  # late work: map workers, fonts
+            where = spec.url_path or "/"
+            assert page.locator(EXCEPTION).count() == 0, where
+            assert page.evaluate("window.__policyViolations") == [], where
+            assert page.locator("html").get_attribute("data-app-script") == "loaded", where
+        # Plotly's own PNG export draws through blob: and data: images: the policy must let it.
+        page.goto(server_url + "/regioner", wait_until="domcontentloaded")
+        wait_for_app(page)
+        wait_for_chart_count(page, 2)
+        chart = page.locator(CHART).first
+        chart.hover()
+        with page.expect_download(timeout=30_000) as download:
+            chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
+        assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert page.evaluate("window.__policyViolations") == []
+    finally:
+        context.close()
+    assert not [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m], console
+
+
+def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, server_url):
+    """Bytes on the wire (CDP's encodedDataLength: headers and compressed bodies) for a first visit of /
+    in a fresh browser profile, until its charts are drawn. About 7.7 MB before the bundles were compressed."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes: dict[str, int] = {}
+    urls: dict[str, tuple[str, str]] = {}
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cdp.on("Network.responseReceived", lambda e: urls.__setitem__(
+        e["requestId"], (e["response"]["url"], {k.lower(): v for k, v in e["response"]["headers"].items()}
+                         .get("content-encoding", ""))))
+    try:
+        page.goto(server_url + "/", wait_until="domcontentloaded")
+        wait_for_app(page)
+        wait_for_chart_count(page, CASES[""][1])
+        page.wait_for_timeout(1000)
+        total = sum(sizes.values())
+        # Files under 1 kB are sent as they are (web/precompress.py); anything bigger must come compressed.
+        scripts = {url: coding for rid, (url, coding) in urls.items()
+                   if "/static/js/" in url and sizes.get(rid, 0) > 4096}
+    finally:
+        context.close()
+    print(f"\nfirst visit of /: {len(sizes)} requests, {total:,} bytes transferred")
+    assert len(scripts) > 10 and set(scripts.values()) == {"br"}, scripts
+    assert total <= FIRST_VISIT_LIMIT, f"{total:,} bytes"
+
+
+# A fresh clone -------------------------------------------------------------------------------------------
+
+# What a clone does not have: built data, environments, caches, test output.
+NOT_IN_A_CLONE = {".git", ".venv", "curated", "__pycache__", ".pytest_cache", ".ruff_cache", "artifacts", "tmp"}
+
+
+def test_a_fresh_clone_serves_its_first_chart_with_plain_streamlit_run(browser, tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, symlinks=True, ignore=lambda folder, names: [
+        n for n in names if n in NOT_IN_A_CLONE or n.startswith(".curated.")])
+    # The source documents are expected beside the repository (../shared/sources), as in a real checkout.
+    (tmp_path / "shared").symlink_to((ROOT.parent / "shared").resolve())
+    assert not (repo / "data" / "curated").exists()
+    logs: list[str] = []
+    with running_server(script=repo / "app.py", cwd=repo, log=logs) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(base + "/", wait_until="domcontentloaded")
+            wait_for_app(page)
+            page.locator(f"{CHART} .main-svg").first.wait_for(state="attached", timeout=60_000)
+            assert page.locator(EXCEPTION).count() == 0
+            assert page.get_by_text(t("error_title", "sv")).count() == 0
+        finally:
+            context.close()
+    assert (repo / "data" / "curated" / "manifest.json").exists()
+    assert "Building the data for the first time" in logs[0]
+
+
+# Behind a proxy at a sub-path ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(ds):
+    with running_server(base_path="psykisk-halsa") as base:
+        yield base
+
+
+def test_under_a_sub_path_every_page_a_deep_link_the_map_and_a_download_work(browser, sub_path_url, ds):
+    prefix = urlparse(sub_path_url).path
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="sv-SE")
+    context.add_init_script(LISTEN_FOR_POLICY)
+    page = context.new_page()
+    try:
+        for spec in PAGES:
+            page.goto(sub_path_url + _page_path(spec), wait_until="domcontentloaded")
+            wait_for_app(page)
+            wait_for_chart_count(page, CASES[spec.url_path][1])
+            assert page.locator(EXCEPTION).count() == 0, spec.url_path
+            assert page.locator("html").get_attribute("data-app-script") == "loaded", spec.url_path
+
+        page.goto(sub_path_url + "/regioner?year=2025&region=14", wait_until="domcontentloaded")
+        wait_for_app(page)
+        wait_for_chart_count(page, 2)
+        # The map (MapLibre draws into a canvas, Plotly's layers into .main-svg).
+        page.locator(f"{CHART} .main-svg, {CHART} canvas").first.wait_for(state="visible", timeout=30_000)
+        assert page.locator(f"{CHART} canvas").count() >= 1
+        address = urlparse(page.url)
+        assert address.path == f"{prefix}/regioner"
+        assert parse_qs(address.query) == {"year": ["2025"], "region": ["14"]}
+
+        box = page.locator("[data-testid='stMain'] [data-testid='stExpander']").filter(
+            has_text=t("show_table", "sv")).first
+        box.locator("summary").click()
+        button = box.get_by_role("button", name=re.compile("^Ladda ned tabellen"))
+        button.wait_for(timeout=30_000)
+        wait_for_app(page)
+        rows = int(re.sub(r"\D", "", button.inner_text()))
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        assert urlparse(download.value.url).path.startswith(f"{prefix}/")
+        text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+        lines = text.strip().splitlines()
+        assert lines[0].startswith("Region;Kr per invånare")  # the table as shown, CSV for Swedish Excel
+        assert len(lines) == rows + 1 == 23  # 21 regions and the country
+        assert lines[-1].startswith("Riket;")
+
+        # The language switch, still under the sub-path and with the filters kept.
+        page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text="English").click()
+        page.get_by_role("link", name="Regions").first.wait_for(timeout=30_000)
+        wait_for_app(page)
+        wait_for_chart_count(page, 2)
+        address = urlparse(page.url)
+        assert address.path == f"{prefix}/regioner"
+        assert parse_qs(address.query) == {"year": ["2025"], "region": ["14"], "lang": ["en"]}
+        assert page.locator(EXCEPTION).count() == 0
+        assert page.evaluate("window.__policyViolations") == []
+    finally:
+        context.close()

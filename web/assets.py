@@ -1,0 +1,185 @@
+"""The app's own browser script and stylesheet (assets/app.js, assets/app.css) on every page.
+
+They are served at <base>/_app/app.js and <base>/_app/app.css, and Streamlit's index.html is given a
+<link> and a <script defer src> for them as it goes out. The URLs carry a hash of the file's content, so
+browsers may keep a file for a year and still fetch an edited one at once. Being files of this origin,
+they run under the policy's script-src 'self'; no inline script is added.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .paths import under_base
+from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = ROOT / "assets"
+FILES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
+ROUTE = "/_app/"
+# index.html is 8 kB; anything much bigger that says text/html is not the page shell and passes untouched.
+MAX_HTML = 1 << 20
+
+
+@dataclass(frozen=True)
+class _File:
+    body: bytes
+    version: str
+    stamp: tuple[int, int]
+
+
+class AppAssets:
+    """The two files, re-read when they change on disk (a restart is not needed while editing them)."""
+
+    def __init__(self, folder: Path = ASSETS_DIR):
+        self.folder = folder
+        self._files: dict[str, _File] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str) -> _File:
+        path = self.folder / name
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+        with self._lock:
+            known = self._files.get(name)
+            if known is None or known.stamp != stamp:
+                body = path.read_bytes()
+                known = _File(body, hashlib.sha256(body).hexdigest()[:16], stamp)
+                self._files[name] = known
+            return known
+
+    def snippet(self) -> bytes:
+        """The constant markup added before </head>: nothing in it comes from data or from the request."""
+        css, js = self.get("app.css").version, self.get("app.js").version
+        return (f'<link rel="stylesheet" href="./_app/app.css?v={css}">'
+                f'<script defer src="./_app/app.js?v={js}"></script>').encode()
+
+
+class _Encoded:
+    """The rewritten page shell compressed once per content and coding (it is the same for every page)."""
+
+    def __init__(self, limit: int = 8):
+        self._made: dict[tuple[bytes, str], bytes] = {}
+        self._lock = threading.Lock()
+        self.limit = limit
+
+    def get(self, body: bytes, coding: str) -> bytes:
+        key = (hashlib.sha256(body).digest(), coding)
+        with self._lock:
+            if key not in self._made:
+                if len(self._made) >= self.limit:
+                    self._made.clear()
+                self._made[key] = brotli.compress(body, quality=11) if coding == "br" else \
+                    gzip.compress(body, compresslevel=9, mtime=0)
+            return self._made[key]
+
+
+def inject(html: bytes, snippet: bytes) -> bytes | None:
+    """The page with the snippet before its </head>, or None if it has none (then it is left alone)."""
+    at = html.find(b"</head>")
+    return None if at < 0 else html[:at] + snippet + html[at:]
+
+
+class AppAssetsMiddleware:
+    """Pure ASGI middleware: serves /_app/app.js and /_app/app.css, and adds them to Streamlit's page shell."""
+
+    def __init__(self, app: ASGIApp, base: str, assets: AppAssets | None = None):
+        self.app = app
+        self.base = base
+        self.assets = assets or AppAssets()
+        self.encoded = _Encoded()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        rel = under_base(scope.get("path", ""), self.base) if scope["type"] == "http" else None
+        if rel is None:
+            await self.app(scope, receive, send)
+        elif rel.startswith(ROUTE) and rel[len(ROUTE):] in FILES:
+            await self._serve(rel[len(ROUTE):], scope, receive, send)
+        elif scope["method"] in ("GET", "HEAD"):
+            await self._rewrite_page(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+    async def _serve(self, name: str, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["method"] not in ("GET", "HEAD"):
+            await Response(status_code=405, headers={"allow": "GET, HEAD"})(scope, receive, send)
+            return
+        file = self.assets.get(name)
+        query = scope.get("query_string", b"").decode("latin-1")
+        # Cached for long only under the URL of this very content; any other URL must ask again.
+        fresh = query == f"v={file.version}"
+        headers = {"cache-control": f"public, immutable, max-age={STATIC_ASSET_CACHE_MAX_AGE_SECONDS}"
+                   if fresh else "no-cache", "etag": f'"{file.version}"'}
+        if Headers(scope=scope).get("if-none-match", "").strip().removeprefix("W/") == f'"{file.version}"':
+            await Response(status_code=304, headers=headers)(scope, receive, send)
+            return
+        await Response(file.body, headers=headers, media_type=FILES[name])(scope, receive, send)
+
+    async def _rewrite_page(self, scope: Scope, receive: Receive, send: Send) -> None:
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def send_rewritten(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = Headers(raw=message.get("headers", []))
+                if message["status"] == 200 and headers.get("content-type", "").startswith("text/html"):
+                    start = message  # hold it until the whole body is here
+                    return
+                await send(message)
+                return
+            if start is None or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False) and sum(map(len, chunks)) <= MAX_HTML:
+                return
+            held, start = start, None
+            await self._send_page(scope, held, b"".join(chunks), message.get("more_body", False), send)
+
+        await self.app(scope, receive, send_rewritten)
+
+    async def _send_page(self, scope: Scope, start: Message, body: bytes, more: bool, send: Send) -> None:
+        headers = MutableHeaders(scope=start)
+        coding = headers.get("content-encoding", "").lower()
+        page = None
+        if not more and scope["method"] == "GET" and coding in ("", "gzip"):
+            try:
+                plain = gzip.decompress(body) if coding == "gzip" else body
+            except (OSError, EOFError):
+                plain = None
+            page = inject(plain, self.assets.snippet()) if plain is not None else None
+        if page is None and scope["method"] == "GET":
+            await send(start)  # not a page shell this layer knows: exactly as Streamlit sent it
+            await send({"type": "http.response.body", "body": body, "more_body": more})
+            return
+        # The page changed, so Streamlit's validators (made from index.html's file date and size) no longer
+        # describe it; without them a browser asks for the whole 3 kB again instead of reusing a stale copy.
+        length = headers.get("content-length")
+        for name in ("etag", "last-modified", "content-length", "content-encoding"):
+            del headers[name]
+        if "accept-encoding" not in headers.get("vary", "").lower():
+            headers["vary"] = ", ".join(filter(None, [headers.get("vary"), "Accept-Encoding"]))
+        if scope["method"] == "HEAD":
+            # The length a GET without compression would have; unknown if Streamlit had compressed it.
+            if length and not coding:
+                headers["content-length"] = str(int(length) + len(self.assets.snippet()))
+            await send(start)
+            await send({"type": "http.response.body", "body": b""})
+            return
+        codings = accepted(Headers(scope=scope).get("accept-encoding", ""))
+        if codings:
+            page = self.encoded.get(page, codings[0])
+            headers["content-encoding"] = codings[0]
+        headers["content-length"] = str(len(page))
+        await send(start)
+        await send({"type": "http.response.body", "body": page})
