@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, quote, urlparse
 import pytest
 
 from components.navigation import PAGES
-from funding.analysis import filters as flt
 from funding import fmt
+from funding.analysis import filters as flt
 from funding.text import t
 from tests.browser.conftest import (
     CHROMIUM_ARGS,

@@ -12,10 +12,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from funding.text import t
 from websockets.sync.client import connect
 
 from components.navigation import PAGES
+from funding.text import t
 from tests.browser.conftest import ROOT, running_server, wait_for_app
 from tests.browser.test_pages import CASES, wait_for_chart_count
 
