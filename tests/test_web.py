@@ -93,6 +93,29 @@ def test_the_server_will_not_start_with_a_bad_framing_setting():
     assert "Traceback" not in out.stderr + out.stdout
 
 
+def test_a_framing_setting_from_streamlits_secrets_applies_before_serving(monkeypatch):
+    """Streamlit copies top-level secrets into the environment during start-up, after app.py was imported;
+    the lifespan reads the setting again then (Community Cloud has secrets, not environment variables)."""
+    from web import server
+
+    monkeypatch.delenv(headers.FRAME_ANCESTORS_ENV, raising=False)
+    monkeypatch.setattr(firstrun, "ensure_curated", lambda: None)
+    monkeypatch.setattr(precompress, "prepare", lambda: {})
+    server.app_options()
+    assert b"frame-ancestors 'none'" in dict(server.STATE.security_headers)[b"content-security-policy"]
+
+    async def start(value: str) -> None:
+        monkeypatch.setenv(headers.FRAME_ANCESTORS_ENV, value)  # as secrets.toml would, meanwhile
+        async with server.lifespan(None):
+            pass
+
+    asyncio.run(start("https://www.example.se"))
+    assert b"frame-ancestors https://www.example.se" in dict(server.STATE.security_headers)[
+        b"content-security-policy"]
+    with pytest.raises(headers.SettingError):
+        asyncio.run(start("https://www.example.se;x"))
+
+
 # ASGI, driven by hand --------------------------------------------------------------------------------------
 
 
@@ -203,7 +226,7 @@ def test_security_headers_reach_http_responses_and_the_websocket_handshake():
         else:
             await send({"type": "http.response.start", "status": 200, "headers": [(b"x-own", b"1")]})
             await send({"type": "http.response.body", "body": b"ok"})
-    mw = headers.SecurityHeaders(inner, added)
+    mw = headers.SecurityHeaders(inner, type("State", (), {"security_headers": added})())
     for scope_type in ("http", "websocket"):
         sent, _ = _run(mw, {"type": scope_type, "method": "GET", "path": "/"})
         got = _headers(sent)
