@@ -19,6 +19,7 @@ import brotli
 import pytest
 
 from funding import paths
+from funding.i18n import t
 from web import assets, firstrun, headers, locks, precompress
 from web.paths import base_path, under_base
 
@@ -397,8 +398,37 @@ def test_a_failed_first_build_leaves_the_error_page_to_explain(fresh_data, monke
     assert firstrun.missing()
 
 
+def test_a_session_that_finds_no_data_builds_it_and_draws_the_dashboard(fresh_data):
+    """The session-side fallback (a server started without the lifespan, or a session that arrives while
+    another process builds): the script waits for the same lock and then draws, no error page."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py")).run(timeout=120)
+    assert not at.exception
+    assert (fresh_data / "curated" / "manifest.json").exists()
+    assert t("error_title", "sv") not in [title.value for title in at.title]
+    assert at.sidebar.multiselect  # the filters, drawn only when the data loaded
+
+
 def test_data_elsewhere_is_never_built_over(tmp_path, monkeypatch):
     monkeypatch.setenv("FUNDING_CURATED_DIR", str(tmp_path / "nowhere"))
     assert not firstrun.missing()
     firstrun.ensure_curated()
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_http_layer_imports_no_interface():
+    """web/ runs before and around the pages: it may use Streamlit's server pieces (config, logger, static
+    folder) but not its drawing API, the components or the page scripts."""
+    import ast
+
+    for path in sorted((ROOT / "web").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            for name in names:
+                assert name.split(".")[0] not in ("components", "views", "app"), f"{path.name}: {name}"
+                assert name != "streamlit" or isinstance(node, ast.ImportFrom), f"{path.name}: import streamlit"
+            if isinstance(node, ast.ImportFrom) and node.module == "streamlit":
+                assert {a.name for a in node.names} <= {"config", "file_util"}, path.name
