@@ -218,6 +218,15 @@ def test_the_apps_files_are_served_under_the_base_path_and_cached_by_content(app
     assert app_assets.get("app.js").version != version  # an edit shows without a restart
 
 
+def test_pages_still_go_out_when_the_apps_files_are_missing(app_assets):
+    (app_assets.folder / "app.css").unlink()
+    mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
+    _, body = _run(mw, {"type": "http", "method": "GET", "path": "/"})
+    assert b"app.js?v=" in body and b"app.css" not in body
+    sent, _ = _run(mw, {"type": "http", "method": "GET", "path": "/_app/app.css"})
+    assert sent[0]["status"] == 404
+
+
 def test_security_headers_reach_http_responses_and_the_websocket_handshake():
     added = headers.header_list(SHELL, {})
 
