@@ -45,9 +45,13 @@ class AppAssets:
         self._files: dict[str, _File] = {}
         self._lock = threading.Lock()
 
-    def get(self, name: str) -> _File:
+    def get(self, name: str) -> _File | None:
+        """The file as it is now, or None if it is missing (then pages go out without it, and work)."""
         path = self.folder / name
-        info = path.stat()
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return None
         stamp = (info.st_mtime_ns, info.st_size)
         with self._lock:
             known = self._files.get(name)
@@ -59,9 +63,9 @@ class AppAssets:
 
     def snippet(self) -> bytes:
         """The constant markup added before </head>: nothing in it comes from data or from the request."""
-        css, js = self.get("app.css").version, self.get("app.js").version
-        return (f'<link rel="stylesheet" href="./_app/app.css?v={css}">'
-                f'<script defer src="./_app/app.js?v={js}"></script>').encode()
+        css, js = self.get("app.css"), self.get("app.js")
+        return ((f'<link rel="stylesheet" href="./_app/app.css?v={css.version}">' if css else "") +
+                (f'<script defer src="./_app/app.js?v={js.version}"></script>' if js else "")).encode()
 
 
 class _Encoded:
@@ -114,6 +118,9 @@ class AppAssetsMiddleware:
             await Response(status_code=405, headers={"allow": "GET, HEAD"})(scope, receive, send)
             return
         file = self.assets.get(name)
+        if file is None:
+            await Response(status_code=404)(scope, receive, send)
+            return
         query = scope.get("query_string", b"").decode("latin-1")
         # Cached for long only under the URL of this very content; any other URL must ask again.
         fresh = query == f"v={file.version}"

@@ -115,11 +115,15 @@ def header_list(index_html: bytes, environ: dict[str, str] | None = None) -> lis
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware: adds the headers to HTTP responses and to the websocket handshake's answer."""
+    """Pure ASGI middleware: adds the headers to HTTP responses and to the websocket handshake's answer.
 
-    def __init__(self, app: ASGIApp, headers: list[tuple[bytes, bytes]]):
+    The list is read from `state.security_headers` on every response, so the lifespan can settle it once
+    Streamlit has loaded its secrets (which it copies into the environment), before anything is served.
+    """
+
+    def __init__(self, app: ASGIApp, state):
         self.app = app
-        self.headers = headers
+        self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -127,13 +131,10 @@ class SecurityHeaders:
             return
 
         async def send_with_headers(message: Message) -> None:
-            kind = message["type"]
-            if kind in ("http.response.start", "websocket.http.response.start", "websocket.accept"):
+            if message["type"] in ("http.response.start", "websocket.http.response.start", "websocket.accept"):
                 message.setdefault("headers", [])
-                if not isinstance(message["headers"], list):
-                    message["headers"] = list(message["headers"])
                 out = MutableHeaders(scope=message)
-                for name, value in self.headers:
+                for name, value in self.state.security_headers:
                     out[name.decode("latin-1")] = value.decode("latin-1")
             await send(message)
 

@@ -21,14 +21,26 @@ _LOG = get_logger(__name__)
 class State:
     """Filled in by the lifespan before the first request is served."""
 
+    security_headers: list[tuple[bytes, bytes]]
     static_assets: dict[str, precompress.Asset] | None = None
 
 
-STATE = State()
+STATE = State(security_headers=[])
+
+
+def _security_headers() -> list[tuple[bytes, bytes]]:
+    return headers.header_list((precompress.static_dir() / "index.html").read_bytes())
 
 
 @asynccontextmanager
 async def lifespan(_app):
+    # Streamlit has now loaded .streamlit/secrets.toml, whose top-level values it copies into the
+    # environment: DASHBOARD_FRAME_ANCESTORS may come from there (Streamlit Community Cloud has no other way).
+    try:
+        STATE.security_headers = _security_headers()
+    except headers.SettingError as exc:
+        _LOG.error("Cannot start the dashboard: %s", exc)
+        raise
     # Before any session is served (uvicorn accepts connections only after this), and off the event loop.
     await anyio.to_thread.run_sync(firstrun.ensure_curated)
     try:
@@ -40,9 +52,8 @@ async def lifespan(_app):
 
 def app_options() -> dict:
     """Keyword arguments for st.App. A bad deployment setting stops the server with a one-line reason."""
-    index_html = (precompress.static_dir() / "index.html").read_bytes()
     try:
-        header_list = headers.header_list(index_html)
+        STATE.security_headers = _security_headers()
     except headers.SettingError as exc:
         # SystemExit with text: the server prints just this and exits non-zero, no traceback to read.
         raise SystemExit(f"Cannot start the dashboard: {exc}") from None
@@ -51,9 +62,8 @@ def app_options() -> dict:
         "lifespan": lifespan,
         # Outermost first: every response, including those of the two layers inside it, gets the headers.
         "middleware": [
-            Middleware(headers.SecurityHeaders, headers=header_list),
+            Middleware(headers.SecurityHeaders, state=STATE),
             Middleware(AppAssetsMiddleware, base=base),
             Middleware(precompress.PrecompressedStatic, state=STATE, base=base),
         ],
     }
-
