@@ -1,7 +1,11 @@
-"""Take the README's screenshots from the real app: every page in the navigation, in headless Chromium.
+"""Take the README's screenshots from the real app: every page in the navigation, in headless Chromium, at a
+phone's, a tablet's and a laptop's width (390, 820, 1366 px), in Swedish and in English.
 
     make screenshots                  # starts its own server on a free port, writes docs/screenshots/*.png
     .venv/bin/python scripts/screenshots.py --url http://localhost:8501   # use a server that is already running
+
+Files are named <page>_<width>.png, and <page>_<width>-en.png in English. Each shows the whole page: the
+viewport grows to the height of the content (Streamlit scrolls inside its main block), up to --max-height.
 
 Uses the same server start-up, Chromium flags and "app has finished" waits as the browser tests
 (tests/browser/conftest.py), so a screenshot shows what the tests see. A page that shows a Streamlit
@@ -67,7 +71,14 @@ def settle_charts(page, timeout_ms: int = 10_000, quiet_ms: int = 1_000) -> None
         waited += 200
 
 
-def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix: str) -> list[Path]:
+def grow_to_content(page, width: int, max_height: int) -> None:
+    height = page.evaluate("() => (document.querySelector('[data-testid=stMain]') || document.body).scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, max_height)})
+    page.wait_for_timeout(800)  # Plotly redraws at the new size
+
+
+def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix: str,
+          max_height: int = 0) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
@@ -87,11 +98,14 @@ def shoot(base: str, out_dir: Path, width: int, height: int, query: str, suffix:
             settle_charts(page)
             charts = wait_for_charts(page)
             page.wait_for_timeout(800)  # let Plotly finish its transitions so bars are not caught mid-way
+            if max_height:
+                grow_to_content(page, width, max_height)
             errors = page.locator("[data-testid='stException']")
             if errors.count():
                 sys.exit(f"{target} shows an error; no screenshot taken:\n{errors.first.inner_text()[:500]}")
             path = out_dir / f"{slug(url)}{suffix}.png"
             page.screenshot(path=str(path))
+            page.set_viewport_size({"width": width, "height": height})
             written.append(path)
             print(f"{path}  <- {target}  ({charts} charts)")
         context.close()
@@ -103,28 +117,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="base URL of a running app (default: start one on a free port)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--width", type=int, default=1366)
-    parser.add_argument("--height", type=int, default=1300)
-    parser.add_argument("--query", default="", help="query string added to every page, e.g. lang=en")
-    parser.add_argument("--suffix", default="", help="added to every file name, e.g. -en")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep old PNGs (default: delete *SUFFIX.png first; take the suffix-less set first)")
+    parser.add_argument("--widths", default="390,820,1366", help="comma-separated viewport widths")
+    parser.add_argument("--langs", default="sv,en", help="sv, en or both")
+    parser.add_argument("--max-height", type=int, default=4000, help="tallest whole-page picture, px")
     args = parser.parse_args(argv)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    if not args.keep:
-        # A page that was removed or renamed must not leave its old picture behind.
-        for old in args.out.glob(f"*{args.suffix}.png"):
-            old.unlink()
+    runs = [(int(w), lang) for w in args.widths.split(",") for lang in args.langs.split(",")]
+    heights = {390: 844, 820: 1180}
+
+    def take(base: str) -> None:
+        for width, lang in runs:
+            suffix = f"_{width}" + ("-en" if lang == "en" else "")
+            for old in args.out.glob(f"*{suffix}.png"):
+                old.unlink()  # a removed or renamed page must not leave its old picture behind
+            shoot(base, args.out, width, heights.get(width, 900), "lang=en" if lang == "en" else "", suffix,
+                  args.max_height)
+
     if args.url:
-        shoot(args.url.rstrip("/"), args.out, args.width, args.height, args.query, args.suffix)
+        take(args.url.rstrip("/"))
         return 0
     port = free_port()
     proc = start_server(port)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(base, proc)
-        shoot(base, args.out, args.width, args.height, args.query, args.suffix)
+        take(base)
     finally:
         stop_server(proc)
     return 0

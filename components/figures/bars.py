@@ -99,8 +99,9 @@ def ranked(table: pd.DataFrame, by_status: pd.DataFrame, national: float | None,
                     textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False)
     if national is not None:
         fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"}, layer="below")
-        fig.add_annotation(x=national, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=t("rg_national", labels.lang, value=labels.per_capita(national)),
+        # Named at the left edge, not above the line: near the right end it ran off a phone's screen.
+        fig.add_annotation(x=0, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom",
+                           showarrow=False, text=t("rg_national", labels.lang, value=labels.per_capita(national)),
                            font={"size": 12}, bgcolor="rgba(255,255,255,0.85)")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, title_text="", automargin=True)
     top = float(rows["sek_per_capita"].max()) if len(rows) else 1.0

@@ -15,6 +15,13 @@ KIND_COLOUR = {"budget": "#4D4D4D", "grant": PALETTE[0], "channel": PALETTE[2], 
                "region": PALETTE[3]}
 
 
+def _two_lines(text: str, width: int) -> str:
+    lines = wrap(text, width).split("<br>")
+    if len(lines) <= 2:
+        return "<br>".join(lines)
+    return lines[0] + "<br>" + lines[1][: width - 1].rstrip() + "…"
+
+
 def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hover: list[str],
            labels: Labels) -> go.Figure:
     """The money trail: one node per (kind, key), links as thick as their kronor, each hover with its sources."""
@@ -46,7 +53,9 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
 def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, second_total: int,
               kind_words: dict[str, str], labels: Labels) -> go.Figure:
     """From one year's total to the next, grant by grant: the bars in between add up to the difference."""
-    names = [wrap(f"{plot_escape(labels.grant(g))} ({kind_words[k]})", 30)
+    # Two short lines per grant at most (the hover and the table carry the whole name): long names wrapped
+    # into four lines ran into each other.
+    names = [_two_lines(f"{kind_words[k].capitalize()}: {plot_escape(labels.grant(g))}", 34)
              for g, k in zip(changes["grant_id"], changes["kind"], strict=True)]
     x = [first_total / 1e6, *(changes["change"] / 1e6).tolist(), second_total / 1e6]
     y = [str(first), *names, str(second)]
@@ -68,7 +77,7 @@ def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, 
     running = [first_total, *(first_total + changes["change"].cumsum()).tolist(), second_total]
     low, high = min(0, *running) / 1e6, max(running) / 1e6
     fig.update_xaxes(title_text=t("msek", labels.lang), range=[low * 1.15, high * 1.25 or 1])
-    return layout(fig, labels, max(320, 38 * (len(changes) + 2) + 120), legend=False)
+    return layout(fig, labels, max(320, 46 * (len(changes) + 2) + 120), legend=False)
 
 
 def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.Figure:
