@@ -136,8 +136,17 @@ def test_a_year_without_regional_money_explains_itself(ds):
 
 def test_ranking_labels_carry_the_decimals_that_tell_neighbours_apart(ds):
     view = comparison.present(ctx(ds))
-    labels = [t for t in view.ranking.fig.data[-1].text]
-    assert len(set(labels)) == len(labels)
+    text = next(d for d in view.ranking.fig.data if d.type == "scatter" and d.mode == "text")
+    labels = list(text.text)
+    assert len(labels) == 21 and len(set(labels)) == 21
+    assert labels[0] == "180,17"  # Uppsala, 2026: decided plus estimated
+
+
+def test_ranking_names_the_national_average_in_its_legend(ds):
+    view = comparison.present(ctx(ds))
+    line = next(d for d in view.ranking.fig.data if d.type == "scatter" and d.mode == "lines")
+    assert line.name == "Riksgenomsnitt, 178,14\u00a0kr/inv."
+    assert line.line.dash == "dash"
 
 
 # ---------------------------------------------------------------- Över tid

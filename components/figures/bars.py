@@ -99,14 +99,14 @@ def ranked(table: pd.DataFrame, by_status: pd.DataFrame, national: float | None,
                     textposition="middle right", showlegend=False, hoverinfo="skip", cliponaxis=False)
     if national is not None:
         fig.add_vline(x=national, line={"color": "#000000", "width": 2, "dash": "dash"}, layer="below")
-        # Named at the left edge, not above the line: near the right end it ran off a phone's screen.
-        fig.add_annotation(x=0, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom",
-                           showarrow=False, text=t("rg_national", labels.lang, value=labels.per_capita(national)),
-                           font={"size": 12}, bgcolor="rgba(255,255,255,0.85)")
+        # Named in the legend, which wraps on a phone; an annotation by the line ran off a narrow screen.
+        fig.add_scatter(x=[None], y=[None], mode="lines", hoverinfo="skip",
+                        line={"color": "#000000", "width": 2, "dash": "dash"},
+                        name=t("rg_national", labels.lang, value=labels.per_capita(national)))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, title_text="", automargin=True)
     top = float(rows["sek_per_capita"].max()) if len(rows) else 1.0
     fig.update_xaxes(title_text=t("sek_per_inh", labels.lang), range=[0, top * 1.3])
-    return layout(fig, labels, max(300, 24 * len(rows) + 140), barmode="relative", margin={"t": 48})
+    return layout(fig, labels, max(300, 24 * len(rows) + 140), barmode="relative")
 
 
 def focus_shares(frame: pd.DataFrame, labels: Labels) -> go.Figure:
