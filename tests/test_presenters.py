@@ -160,6 +160,21 @@ def test_over_time_shows_every_year_grant_by_grant_with_gaps_named(ds):
     assert any("2017" in n and "inget belopp angivet" in n for n in spec.notes)
 
 
+def test_over_time_legend_names_each_grant_once_and_each_status_once(ds):
+    fig = over_time.present(ctx(ds)).fig
+    shown = [d for d in fig.data if d.type == "bar" and d.showlegend is not False]
+    names = [d.name for d in shown]
+    assert len(names) == len(set(names)) == 13 + 3  # thirteen grants, then beslutat/skattat/aviserat
+    assert names[-3:] == ["Beslutat", "Skattat", "Aviserat"]
+    # A grant's swatch is solid, whatever status its first bar has.
+    assert all(d.marker.pattern.shape == "" for d in shown[:-3])
+    # Grants that meet in a year never share a colour (2025 has nine side by side).
+    data = [d for d in fig.data if d.type == "bar" and d.showlegend is False]
+    for year in ("2025", "2026"):
+        grants = {d.legendgroup for d in data if year in list(d.x)}
+        assert len({d.marker.color for d in data if year in list(d.x)}) == len(grants)
+
+
 def test_over_time_for_chosen_regions_counts_their_own_money_only(ds):
     spec = over_time.present(ctx(ds, region_codes=("14",)))
     per_year = spec.table.frame.groupby("År")["Belopp (kr)"].sum()

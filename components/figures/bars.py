@@ -10,7 +10,20 @@ from funding.text.escape import plot_escape
 from funding.text.labels import Labels
 from funding.vocabulary import STATUSES
 
-from .style import FOCUS_PATTERNS, PALETTE, bar_marker, colour, layout, short_mn, status_legend_name
+from .style import (
+    FOCUS_PATTERNS,
+    PALETTE,
+    add_legend_swatch,
+    add_status_key,
+    bar_marker,
+    colour,
+    colours_apart,
+    layout,
+    legend_height,
+    short_mn,
+    status_legend_name,
+    wrap,
+)
 
 
 def _parts(frame: pd.DataFrame, column: str, keys):
@@ -31,22 +44,31 @@ def _by_status(frame: pd.DataFrame):
 
 
 def per_year_by_grant(frame: pd.DataFrame, labels: Labels, grant_order: list[str], years: list[int]) -> go.Figure:
-    """Stacked bars per year: colour = grant, pattern = status. `frame`: year, grant_id, status, amount_sek."""
+    """Stacked bars per year: colour = grant, pattern = status. `frame`: year, grant_id, status, amount_sek.
+
+    One legend entry per grant plus one grey swatch per status: a grant-by-status legend had twenty entries
+    and left a phone no room for the bars.
+    """
+    present = [g for g in grant_order if g in set(frame["grant_id"])]
+    fills = colours_apart({g: set(frame.loc[frame["grant_id"] == g, "year"]) for g in present})
     fig = go.Figure()
-    for gi, grant_id, status, part in _parts(frame, "grant_id", grant_order):
+    for grant_id in present:
+        add_legend_swatch(fig, wrap(plot_escape(labels.grant(grant_id))), fills[grant_id], grant_id)
+    for _, grant_id, status, part in _parts(frame, "grant_id", present):
         grant = labels.grant(grant_id)
         hover = [f"{y}<br>{plot_escape(grant)}<br>{labels.status(status)}: {labels.money(a)}"
                  for y, a in zip(part["year"], part["amount_sek"], strict=True)]
-        fig.add_bar(x=part["year"].astype(str), y=part["amount_sek"] / 1e6,
-                    name=status_legend_name(grant, status, labels), marker=bar_marker(colour(gi), status),
+        fig.add_bar(x=part["year"].astype(str), y=part["amount_sek"] / 1e6, name=wrap(plot_escape(grant)),
+                    marker=bar_marker(fills[grant_id], status), showlegend=False,
                     hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=grant_id)
+    keys = add_status_key(fig, frame["status"], labels)
     totals = frame.groupby("year")["amount_sek"].sum()
     fig.add_scatter(x=[str(y) for y in totals.index], y=totals.to_numpy() / 1e6, mode="text",
                     text=[short_mn(v, labels) for v in totals.to_numpy()], textposition="top center",
                     showlegend=False, hoverinfo="skip", cliponaxis=False)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="")
     fig.update_yaxes(title_text=t("msek", labels.lang), rangemode="tozero")
-    return layout(fig, labels, 480, barmode="relative")
+    return layout(fig, labels, 400 + legend_height(len(present) + keys), barmode="relative")
 
 
 def per_year_by_area(frame: pd.DataFrame, labels: Labels, per_capita: bool, years: list[int]) -> go.Figure:
@@ -54,20 +76,22 @@ def per_year_by_area(frame: pd.DataFrame, labels: Labels, per_capita: bool, year
     value = "sek_per_capita" if per_capita else "amount_sek"
     scale = 1.0 if per_capita else 1e6
     fig = go.Figure()
-    for ai, area in enumerate(dict.fromkeys(frame["area_code"])):
+    areas = list(dict.fromkeys(frame["area_code"]))
+    for ai, area in enumerate(areas):
         rows = frame.loc[frame["area_code"] == area]
         name = str(rows["area_name"].iloc[0]) or t("country", labels.lang)
+        add_legend_swatch(fig, plot_escape(name), colour(ai), str(area), offsetgroup=str(area))
         for status, part in _by_status(rows):
             hover = [f"{plot_escape(name)}, {y}<br>{labels.status(status)}: {labels.money(a)}<br>"
                      f"{labels.per_capita(p)}"
                      for y, a, p in zip(part["year"], part["amount_sek"], part["sek_per_capita"], strict=True)]
-            fig.add_bar(x=part["year"].astype(str), y=part[value].astype(float) / scale,
-                        name=status_legend_name(name, status, labels), offsetgroup=str(area),
-                        marker=bar_marker(colour(ai), status), hovertext=hover,
-                        hovertemplate="%{hovertext}<extra></extra>", legendgroup=str(area))
+            fig.add_bar(x=part["year"].astype(str), y=part[value].astype(float) / scale, name=plot_escape(name),
+                        offsetgroup=str(area), marker=bar_marker(colour(ai), status), showlegend=False,
+                        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", legendgroup=str(area))
+    keys = add_status_key(fig, frame["status"], labels, offsetgroup=str(areas[0]))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=[str(y) for y in years], title_text="")
     fig.update_yaxes(title_text=t("sek_per_inh" if per_capita else "msek", labels.lang), rangemode="tozero")
-    return layout(fig, labels, 460, barmode="relative")
+    return layout(fig, labels, 400 + legend_height(len(areas) + keys), barmode="relative")
 
 
 def ranked(table: pd.DataFrame, by_status: pd.DataFrame, national: float | None, labels: Labels,

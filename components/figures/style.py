@@ -2,7 +2,8 @@
 
 Colours are the Okabe-Ito palette (safe for the common colour-vision deficiencies). Status is never told by
 colour alone: decided money is solid, estimated money hatched and announced money dotted and lighter, and
-the status word is in every legend entry and hover text. All text is preformatted in the interface's number
+the status is named in the legend (a grey swatch per status, or the status word in the entry) and in every
+hover text. All text is preformatted in the interface's number
 format and escaped, because Plotly reads a few HTML tags in labels.
 """
 
@@ -14,6 +15,8 @@ from funding.text.escape import plot_escape
 from funding.text.labels import Labels
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+# Two more from Paul Tol's muted scheme, for the year with the most grants side by side (nine in 2025).
+EXTRA = ("#882255", "#999933")
 GREY = "#BBBBBB"
 STATUS_STYLE = {
     "decided": {"shape": "", "opacity": 1.0},
@@ -38,6 +41,45 @@ def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
+def colours_apart(years_of: dict[str, set[int]]) -> dict[str, str]:
+    """A colour per key (in the given order) such that keys present in the same year never share one.
+
+    Thirteen grants do not fit eight colours; grants that never meet in a year may share a colour, and the
+    hover text names each bar's grant.
+    """
+    colours = PALETTE + EXTRA
+    chosen: dict[str, str] = {}
+    for key, years in years_of.items():
+        taken = {chosen[k] for k in chosen if years_of[k] & years}
+        free = [c for c in colours if c not in taken] or list(colours)
+        # The least-used free colour, so that any sharing is spread thin rather than piled on one colour.
+        chosen[key] = min(free, key=lambda c: (list(chosen.values()).count(c), colours.index(c)))
+    return chosen
+
+
+def add_legend_swatch(fig: go.Figure, name: str, fill: str, group: str, offsetgroup: str | None = None) -> None:
+    """A legend-only entry in a plain colour, so a key's swatch does not show whichever status came first.
+
+    In grouped bars pass an existing `offsetgroup`: a trace outside every group takes a slot of its own.
+    """
+    fig.add_bar(x=[None], y=[None], name=name, marker=bar_marker(fill, "decided"), legendgroup=group,
+                hoverinfo="skip", offsetgroup=offsetgroup)
+
+
+def add_status_key(fig: go.Figure, statuses, labels: Labels, offsetgroup: str | None = None) -> int:
+    """Grey legend-only swatches that say which pattern is which status; returns how many were added."""
+    shown = [s for s in STATUS_STYLE if s in set(statuses)]
+    for status in shown:
+        fig.add_bar(x=[None], y=[None], name=labels.status(status).capitalize(), marker=bar_marker("#666666", status),
+                    legendgroup="status", hoverinfo="skip", offsetgroup=offsetgroup)
+    return len(shown)
+
+
+def legend_height(entries: int) -> int:
+    """Room to keep for a legend of this many (up to three-line) entries: on a phone they stack one per row."""
+    return 44 * entries
+
+
 def layout(fig: go.Figure, labels: Labels, height: int, *, legend: bool = True, **extra) -> go.Figure:
     margin = {"l": 8, "r": 8, "t": TOP_MARGIN, "b": 8}
     margin.update(extra.pop("margin", {}))
@@ -49,7 +91,10 @@ def layout(fig: go.Figure, labels: Labels, height: int, *, legend: bool = True, 
         height=height,
         showlegend=legend,
         dragmode=False,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left", "title": {"text": ""}},
+        # Anchored to the foot of the whole figure, so the plot area gives way to it and to rotated tick labels
+        # (placed just under the plot area, it covered the years on a phone and scrolled inside itself).
+        legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0, "xanchor": "left",
+                "maxheight": 0.8, "title": {"text": ""}},
         hoverlabel={"align": "left"},
         font={"size": 13},
         margin=margin,
