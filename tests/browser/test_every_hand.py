@@ -224,6 +224,23 @@ def test_filter_summary_and_clear_filters(visit):
     assert query(page) == {"lang": ["en"]}
 
 
+def test_more_filters_open_and_a_status_choice_changes_the_view(visit):
+    page = visit("/", 1366, 900).page
+    page.locator("[data-testid='stSidebar'] [data-testid='stExpander'] summary").click()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Beslutade och aviserade").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    # Five more multiselects: statsbidrag, mottagarnivå, kanal, delbidrag, fokusområde.
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
+    sidebar.get_by_text("Beslutade och aviserade").click()
+    page.get_by_text("Totalt 2026").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert query(page)["status"] == ["decided", "announced"]
+    # 2 820 000 000 decided + 1 190 000 000 announced, the estimate left out.
+    page.get_by_text("4 010 000 000 kr", exact=True).wait_for(timeout=30_000)
+
+
 def test_a_table_download_holds_the_rows_shown(visit):
     page = visit("/regioner", 1366, 900).page
     box = page.locator(".st-key-chart_ranked [data-testid='stExpander']")
