@@ -11,7 +11,6 @@ from funding.text.labels import Labels
 from funding.vocabulary import STATUSES
 
 from .style import (
-    FOCUS_PATTERNS,
     PALETTE,
     add_legend_swatch,
     add_status_key,
@@ -156,17 +155,19 @@ def focus_shares(frame: pd.DataFrame, labels: Labels) -> go.Figure:
 
 
 def region_focus(frame: pd.DataFrame, labels: Labels, focus_order: list[str]) -> go.Figure:
-    """Stacked horizontal bars per region; focus area by colour and pattern, status by opacity and name."""
+    """Stacked horizontal bars per region; focus area by colour, status by pattern as in every chart here.
+
+    (Focus areas once had patterns of their own as well, which contradicted the status key under the chart.)
+    """
     totals = frame.groupby("region_name")["amount_sek"].sum().sort_values()
     fig = go.Figure()
     for fi, focus, status, part in _parts(frame, "focus_area", focus_order):
         name = labels.focus.get(focus, focus)
         legend = plot_escape(name) if status == "decided" else status_legend_name(name, status, labels)
-        pattern = FOCUS_PATTERNS[fi % len(FOCUS_PATTERNS)] if status == "decided" else None
         hover = [f"{plot_escape(r)}<br>{legend}: {labels.money(a)}"
                  for r, a in zip(part["region_name"], part["amount_sek"], strict=True)]
         fig.add_bar(y=[plot_escape(r) for r in part["region_name"]], x=part["amount_sek"] / 1e6, orientation="h",
-                    name=legend, marker=bar_marker(colour(fi), status, pattern), hovertext=hover,
+                    name=legend, marker=bar_marker(colour(fi), status), hovertext=hover,
                     hovertemplate="%{hovertext}<extra></extra>")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[plot_escape(r) for r in totals.index],
                      title_text="", automargin=True)

@@ -28,17 +28,20 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     nodes = list(dict.fromkeys([*zip(links["source_kind"], links["source"], strict=True),
                                 *zip(links["target_kind"], links["target"], strict=True)]))
     index = {n: i for i, n in enumerate(nodes)}
-    totals: dict[tuple[str, str], int] = {}
+    inflow: dict[tuple[str, str], int] = {}
+    outflow: dict[tuple[str, str], int] = {}
     for r in links.itertuples():
-        totals[(r.target_kind, r.target)] = totals.get((r.target_kind, r.target), 0) + int(r.amount_sek)
-        if r.source_kind == "budget":
-            totals[(r.source_kind, r.source)] = totals.get((r.source_kind, r.source), 0) + int(r.amount_sek)
-    names = [wrap(plot_escape(node_names.get(n, n[1])), 22) for n in nodes]
+        inflow[(r.target_kind, r.target)] = inflow.get((r.target_kind, r.target), 0) + int(r.amount_sek)
+        outflow[(r.source_kind, r.source)] = outflow.get((r.source_kind, r.source), 0) + int(r.amount_sek)
+    # A node's kronor: what reaches it, or for the first column what leaves it. Written on the node, since a
+    # touch screen has no hover.
+    totals = {n: max(inflow.get(n, 0), outflow.get(n, 0)) for n in nodes}
+    names = [f"{wrap(plot_escape(node_names.get(n, n[1])), 22)}<br>{short_mn(totals[n], labels)}" for n in nodes]
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": names, "pad": 14, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
               "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
-              "customdata": [labels.money(totals.get(n, 0)) for n in nodes],
+              "customdata": [labels.money(totals[n]) for n in nodes],
               "hovertemplate": "%{label}<br>%{customdata}<extra></extra>"},
         link={"source": [index[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
               "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
@@ -55,7 +58,7 @@ def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, 
     """From one year's total to the next, grant by grant: the bars in between add up to the difference."""
     # Two short lines per grant at most (the hover and the table carry the whole name): long names wrapped
     # into four lines ran into each other.
-    names = [_two_lines(f"{kind_words[k].capitalize()}: {plot_escape(labels.grant(g))}", 34)
+    names = [_two_lines(f"{kind_words[k].capitalize()}: {plot_escape(labels.grant(g))}", 26)
              for g, k in zip(changes["grant_id"], changes["kind"], strict=True)]
     x = [first_total / 1e6, *(changes["change"] / 1e6).tolist(), second_total / 1e6]
     y = [str(first), *names, str(second)]
@@ -77,7 +80,8 @@ def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, 
     running = [first_total, *(first_total + changes["change"].cumsum()).tolist(), second_total]
     low, high = min(0, *running) / 1e6, max(running) / 1e6
     fig.update_xaxes(title_text=t("msek", labels.lang), range=[low * 1.15, high * 1.25 or 1])
-    return layout(fig, labels, max(320, 46 * (len(changes) + 2) + 120), legend=False)
+    # Room on the right for the outside label of the longest bar ("+1 500"), which a phone's width cut off.
+    return layout(fig, labels, max(320, 46 * (len(changes) + 2) + 120), legend=False, margin={"r": 56})
 
 
 def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.Figure:
@@ -87,7 +91,9 @@ def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.F
 
     def add(node: str, label: str, parent: str, amount: int, fill: str, shape: str) -> None:
         ids.append(node)
-        names.append(label)
+        # Plotly never wraps a box's label: a narrow stream box's label was hidden (or once, 4 px small).
+        # Channel and grant labels stay on one line, the height of their header band.
+        names.append(wrap(label, 18) if node.startswith("s:") else label)
         parents.append(parent)
         values.append(int(amount))
         colours.append(fill)
@@ -117,4 +123,5 @@ def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.F
         "<extra></extra>", maxdepth=3, tiling={"pad": 2}, root={"color": "#FFFFFF"},
         insidetextfont={"color": "#FFFFFF"}, outsidetextfont={"color": "#000000"}, pathbar={"visible": False},
     ))
-    return layout(fig, labels, 520, legend=False)
+    # Boxes too small for a readable label show none (hover and the table have it) instead of 4-pixel text.
+    return layout(fig, labels, 520, legend=False, uniformtext={"minsize": 11, "mode": "hide"})

@@ -15,16 +15,14 @@ from funding.text.escape import plot_escape
 from funding.text.labels import Labels
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-# Two more from Paul Tol's muted scheme, for the year with the most grants side by side (nine in 2025).
-EXTRA = ("#882255", "#999933")
+# Five more from Paul Tol's schemes, so that each of the thirteen grants in the series has its own colour.
+EXTRA = ("#882255", "#999933", "#332288", "#AA4499", "#117733")
 GREY = "#BBBBBB"
 STATUS_STYLE = {
     "decided": {"shape": "", "opacity": 1.0},
     "estimated": {"shape": "/", "opacity": 0.8},
     "announced": {"shape": ".", "opacity": 0.5},
 }
-# Focus areas are told apart by colour and pattern; "/" and "." are kept for estimated and announced money.
-FOCUS_PATTERNS = ("", "x", "-", "|", "+", "\\")
 # The toolbar sits in the top margin (never over the data), is hidden on touch screens by assets/app.css, and
 # is taken out of the Tab order by assets/app.js: the table under each chart is the keyboard's way to the data.
 CONFIG = {
@@ -44,8 +42,8 @@ def colour(i: int) -> str:
 def colours_apart(years_of: dict[str, set[int]]) -> dict[str, str]:
     """A colour per key (in the given order) such that keys present in the same year never share one.
 
-    Thirteen grants do not fit eight colours; grants that never meet in a year may share a colour, and the
-    hover text names each bar's grant.
+    With more keys than colours, keys that never meet in a year share a colour first (the hover text names
+    each bar's grant).
     """
     colours = PALETTE + EXTRA
     chosen: dict[str, str] = {}
@@ -100,8 +98,9 @@ def layout(fig: go.Figure, labels: Labels, height: int, *, legend: bool = True, 
         margin=margin,
         **extra,
     )
-    fig.update_xaxes(fixedrange=True)
-    fig.update_yaxes(fixedrange=True)
+    # Plotly leaves four-digit numbers unseparated ("2000"); the interface writes 2 000 / 2,000 throughout.
+    fig.update_xaxes(fixedrange=True, separatethousands=True)
+    fig.update_yaxes(fixedrange=True, separatethousands=True)
     return fig
 
 
