@@ -80,6 +80,13 @@ def year_span(years, dash: str = "–", joiner: str = ", ") -> str:
     return joiner.join(str(r[0]) if len(r) == 1 else f"{r[0]}{dash}{r[-1]}" for r in runs)
 
 
+def and_list(items: list[str], and_word: str) -> str:
+    """'a, b och c' / 'a, b and c' (no serial comma: the interface's English follows the Swedish list)."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {and_word} {items[-1]}"
+
+
 def percent(share: float | None, decimals: int = 1, lang: str = "sv") -> str:
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "–"

@@ -143,3 +143,15 @@ def test_label_decimals_is_the_fewest_that_tell_values_apart():
 
 def test_reconciliation_summary_counts_every_check(ds):
     assert quality.reconciliation_summary(ds.reconciliation) == {"checks": 111, "exact": 91, "tolerated": 20}
+
+
+def test_a_grant_the_sources_do_not_split_by_region_is_not_read_as_ended(ds):
+    chosen = rows(ds, (2025, 2026), region_codes=("01", "12"))
+    every = rows(ds, (2025, 2026))
+    changes = timeline.mark_unsplit(timeline.grant_changes(chosen, 2025, 2026), every, 2025, 2026)
+    kinds = dict(zip(changes["grant_id"], changes["kind"], strict=True))
+    # The 2026 agreement (1 320 mnkr) exists, but its 548 mnkr to the regions are not split by region.
+    assert kinds["ok-psykisk-halsa"] == "unsplit"
+    assert kinds["psykiatri-vuxna"] == "new" and kinds["primarvard"] == "down"
+    assert int(changes["change"].sum()) == int(chosen.loc[chosen["year"] == 2026, "amount_sek"].sum()) - int(
+        chosen.loc[chosen["year"] == 2025, "amount_sek"].sum())

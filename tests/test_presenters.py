@@ -175,6 +175,28 @@ def test_over_time_legend_names_each_grant_once_and_each_status_once(ds):
         assert len({d.marker.color for d in data if year in list(d.x)}) == len(grants)
 
 
+def test_change_summary_counts_in_words_and_names_money_not_split_by_region(ds):
+    spec, _ = overview.changes(ctx(ds))
+    assert spec.summary.endswith(": 1 nytt statsbidrag, 6 utan belopp 2026 och 2 som minskar.")
+    spec, _ = overview.changes(ctx(ds, lang="en", years=(2026,), region_codes=("01", "12")))
+    assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 and 1 decreasing.")
+    table = spec.table.frame.set_index("Grant")
+    row = table.loc["Agreement on mental health and suicide prevention"]
+    assert row["Change"] == "not split by region" and row["2025 (SEK)"] == 422_974_501 and row["2026 (SEK)"] == 0
+
+
+def test_over_time_summary_says_how_much_of_a_year_is_only_announced(ds):
+    assert over_time.present(ctx(ds)).summary.startswith(
+        "Riket: högst 2026 med 4\u00a0406,0\u00a0mnkr (varav aviserat 1\u00a0190,0\u00a0mnkr), "
+        "lägst 2018 med 1\u00a0414,0")
+
+
+def test_over_time_summary_for_a_region_skips_the_years_only_some_regions_have(ds):
+    # 2023–2024 hold only Västra Götaland's county-joint money: not its lowest year.
+    summary = over_time.present(ctx(ds, region_codes=("14",))).summary
+    assert "högst 2026" in summary and "lägst 2025" in summary and "2023" not in summary
+
+
 def test_over_time_for_chosen_regions_counts_their_own_money_only(ds):
     spec = over_time.present(ctx(ds, region_codes=("14",)))
     per_year = spec.table.frame.groupby("År")["Belopp (kr)"].sum()
@@ -245,3 +267,13 @@ def test_filter_summary_says_what_is_shown(ds):
                     "även aviserat (standard) · alla statsbidrag")
     text = summary.filter_summary(ctx(ds, lang="en", years=(2025,), region_codes=("14",), statuses=("decided",)))
     assert text == "Showing: 2025 · Västra Götaland · decided · all grants"
+
+
+def test_filter_summary_of_a_series_only_page_says_all_years(ds):
+    # Över tid and Data show every year and status unless filtered; "2026" there would misdescribe them.
+    text = summary.filter_summary(ctx(ds), series_only=True)
+    assert text == ("Visar: alla år (standard) · hela landet · beslutat, skattat och aviserat (standard) · "
+                    "alla statsbidrag")
+    _, rows = data_table.present(ctx(ds))
+    assert sorted(set(rows["year"])) == [2018, 2019, 2020, 2023, 2024, 2025, 2026, 2027, 2028]
+    assert set(rows["status"]) == {"decided", "estimated", "announced"}

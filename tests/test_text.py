@@ -55,6 +55,7 @@ def test_every_key_the_code_composes_exists():
 
     composed = {f"f_status_{c}" for c in state.STATUS_CHOICES}
     composed |= {f"kind_{k}" for k in timeline.CHANGE_KINDS}
+    composed |= {f"ov_n_{k}{one}" for k in ("new", "ended", "unsplit", "up", "down") for one in ("", "_one")}
     composed |= {f"level_{c}" for c in LEVELS} | {f"channel_{c}" for c in CHANNELS} | {f"status_{c}" for c in STATUSES}
     composed |= {f"page_{p.url_path or 'oversikt'}" for p in PAGES}
     composed |= {f"unit_{u}" for u in UNITS} | {f"denom_{d}" for d in DENOMINATORS}

@@ -10,7 +10,7 @@ from funding.fmt import number
 
 ctx = shell.context()
 blocks.page_title(by_url_path("data").title(ctx.lang), ctx.tr("dt_intro"))
-blocks.filter_summary(ctx, filter_summary(ctx))
+blocks.filter_summary(ctx, filter_summary(ctx, series_only=True))
 table, rows = data_table.present(ctx)
 if rows.empty:
     st.info(ctx.tr("no_rows"))

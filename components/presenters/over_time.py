@@ -7,7 +7,7 @@ import pandas as pd
 
 from components.figures import bars
 from funding.analysis import facts, timeline
-from funding.analysis.select import regional_rows, totals_by
+from funding.analysis.select import regional_rows, select, totals_by
 
 from . import notes
 from .common import ChartSpec, Table, years_label
@@ -23,7 +23,12 @@ def _grant_order(ctx: ViewContext) -> list[str]:
 def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
     """Years without gaps (no grant named without an amount, no partial regional coverage) for the summary."""
     gaps = set(facts.worded_gaps(ctx.ds.view, ctx.ds.grants, ctx.ds.worded, list(ctx.series.years))["year"])
-    gaps |= set(facts.partial_years(ctx.series_rows, ctx.n_regions)) if ctx.filters.region_codes else set()
+    if ctx.filters.region_codes:
+        # Partial means: only some regions have figures that year, so it is judged over every region, not
+        # just the chosen ones (for whom every year would otherwise look partial).
+        every_region = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.series.statuses,
+                              ignore_regions=True)
+        gaps |= set(facts.partial_years(every_region, ctx.n_regions))
     kept = frame.loc[~frame["year"].isin(gaps)]
     return kept if len(kept) else frame
 
@@ -77,8 +82,20 @@ def present(ctx: ViewContext) -> ChartSpec | str:
     def value(amount: int) -> str:
         return lb.per_capita(amount / population) if per_capita else lb.mn(amount)
 
-    summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value(int(mx["amount_sek"])),
-                 min_year=int(mn["year"]), min_value=value(int(mn["amount_sek"])))
+    # A year's bar holds announced money too; a summary quoting it must say how much, or 4 406 mnkr for 2026
+    # would be read as decided (3 216 are).
+    announced = frame.loc[frame["status"] == "announced"]
+    if "area_code" in frame:
+        announced = announced.loc[announced["area_code"] == areas[0]]
+    announced_by_year = announced.groupby("year")["amount_sek"].sum()
+
+    def value_of(row) -> str:
+        part = int(announced_by_year.get(int(row["year"]), 0))
+        whole = value(int(row["amount_sek"]))
+        return tr("ot_value_announced", value=whole, announced=value(part)) if part else whole
+
+    summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value_of(mx),
+                 min_year=int(mn["year"]), min_value=value_of(mn))
     lines += [*notes.partial_notes(ctx, shown), *notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown),
               *notes.rest_notes(ctx, shown), *notes.announced_note(ctx, shown)]
     unit = tr("sek_per_inh") if per_capita else tr("msek")

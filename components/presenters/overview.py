@@ -13,7 +13,7 @@ from funding.analysis.defaults import base_year
 from funding.analysis.regions import compare_regions
 from funding.analysis.select import regional_rows, select
 from funding.dataset import per_capita
-from funding.fmt import year_span
+from funding.fmt import and_list, year_span
 
 from . import notes
 from .common import ChartSpec, Metric, Table
@@ -35,7 +35,11 @@ def _status_parts(ctx: ViewContext, rows: pd.DataFrame) -> str:
     per = rows.groupby("status")["amount_sek"].sum()
     parts = [f"{ctx.labels.status(s)} {ctx.labels.money(int(per[s]))}" for s in ("decided", "estimated", "announced")
              if per.get(s)]
-    return ctx.tr("ov_parts", parts=", ".join(parts)) if len(parts) > 1 else ""
+    if len(parts) <= 1:
+        return ""
+    text = ctx.tr("ov_parts", parts=", ".join(parts))
+    # The estimate is of the split by region, not of the sum: read nationally, the total is a stated figure.
+    return f"{text} {ctx.tr('ov_estimated_means')}" if per.get("estimated") else text
 
 
 def _scope(ctx: ViewContext) -> str:
@@ -182,30 +186,35 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     if rows.empty:
         return tr("ov_changes_none", year=second), first
     frame = timeline.grant_changes(rows, first, second)
+    if f.region_codes:
+        frame = timeline.mark_unsplit(frame, select(ctx.ds.view, f, years=(first, second),
+                                                    statuses=ctx.snapshot.statuses, ignore_regions=True),
+                                      first, second)
     frame = frame.loc[frame["kind"] != "same"].reset_index(drop=True)
     t1 = int(rows.loc[rows["year"] == first, "amount_sek"].sum())
     t2 = int(rows.loc[rows["year"] == second, "amount_sek"].sum())
     kinds = {k: tr(f"kind_{k}") for k in timeline.CHANGE_KINDS}
     fig = flows.waterfall(frame, first, second, t1, t2, kinds, lb)
     counts = frame["kind"].value_counts()
+    counted = [tr(f"ov_n_{k}" + ("_one" if counts[k] == 1 else ""), n=int(counts[k]), year=second)
+               for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
     summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
-                 change=("+" if t2 > t1 else "") + lb.mn(t2 - t1),
-                 new=int(counts.get("new", 0)), ended=int(counts.get("ended", 0)), up=int(counts.get("up", 0)),
-                 down=int(counts.get("down", 0)))
+                 change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=and_list(counted, tr("and")))
+    col_first, col_second = tr("col_year_amount", year=first), tr("col_year_amount", year=second)
     change_share = [c / a if a else None for c, a in zip(frame["change"], frame["first"], strict=True)]
     table = pd.DataFrame({
         tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
         tr("ov_change_kind"): [kinds[k] for k in frame["kind"]],
-        f"{first} (kr)": frame["first"].astype("int64"),
-        f"{second} (kr)": frame["second"].astype("int64"),
+        col_first: frame["first"].astype("int64"),
+        col_second: frame["second"].astype("int64"),
         tr("col_change"): frame["change"].astype("int64"),
         tr("col_change_pct"): pd.Series(change_share, dtype="Float64"),
     })
     total_row = pd.DataFrame({tr("grant"): [tr("ov_changes_sum")], tr("ov_change_kind"): [""],
-                              f"{first} (kr)": [t1], f"{second} (kr)": [t2], tr("col_change"): [t2 - t1],
+                              col_first: [t1], col_second: [t2], tr("col_change"): [t2 - t1],
                               tr("col_change_pct"): pd.Series([(t2 - t1) / t1 if t1 else None], dtype="Float64")})
     table = pd.concat([table, total_row], ignore_index=True)
-    formats = {f"{first} (kr)": "money", f"{second} (kr)": "money", tr("col_change"): "signed_money",
+    formats = {col_first: "money", col_second: "money", tr("col_change"): "signed_money",
                tr("col_change_pct"): "signed_percent"}
     lines = (tr("ov_changes_note"), *_announced_instead(ctx, frame, second), *notes.estimate_notes(ctx, rows),
              *notes.rest_notes(ctx, rows), *notes.announced_note(ctx, rows), *notes.gap_notes(ctx, (first, second)))

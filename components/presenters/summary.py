@@ -9,10 +9,14 @@ from .context import ViewContext
 MORE = ("levels", "channels", "grants", "streams", "focus")
 
 
-def filter_summary(ctx: ViewContext) -> str:
+def filter_summary(ctx: ViewContext, series_only: bool = False) -> str:
+    """One line naming the active filters. `series_only`: the page shows only time series (Över tid, Data),
+    so an unset year or status filter means every year and status there, not the one-year views' default."""
     f, tr, lb = ctx.filters, ctx.tr, ctx.labels
     if f.years:
         years = year_span(f.years)
+    elif series_only:
+        years = tr("summary_default", value=tr("summary_all_years"))
     else:
         years = tr("summary_default", value=tr("summary_years_default", year=year_span(ctx.snapshot.years)))
     if f.region_codes:
@@ -22,6 +26,8 @@ def filter_summary(ctx: ViewContext) -> str:
         regions = tr("summary_whole_country")
     if f.statuses:
         statuses = ", ".join(lb.status(s) for s in f.statuses)
+    elif series_only:
+        statuses = tr("summary_default", value=tr("summary_all_statuses"))
     else:
         statuses = tr("summary_default", value=tr("summary_status_default"))
     if f.grants:

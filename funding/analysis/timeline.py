@@ -33,7 +33,9 @@ def series(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, chose
     return out.rename(columns={"region_code": "area_code"}).reset_index(drop=True)
 
 
-CHANGE_KINDS = ("new", "ended", "up", "down", "same")
+# "unsplit": for chosen regions, a grant with money that year whose sources do not split it by region, so
+# the regions' zero is not "no money" (only mark_unsplit gives it).
+CHANGE_KINDS = ("new", "ended", "up", "down", "same", "unsplit")
 
 
 def grant_changes(rows: pd.DataFrame, first: int, second: int) -> pd.DataFrame:
@@ -55,3 +57,16 @@ def grant_changes(rows: pd.DataFrame, first: int, second: int) -> pd.DataFrame:
     out["abs_change"] = out["change"].abs()
     out = out.sort_values(["abs_change", "grant_id"], ascending=[False, True]).drop(columns="abs_change")
     return out.reset_index(drop=True)
+
+
+def mark_unsplit(changes: pd.DataFrame, every_region: pd.DataFrame, first: int, second: int) -> pd.DataFrame:
+    """For a selection of regions: a grant that is new or ended for them, yet has money that year in
+    `every_region` (the same selection over the whole country), is one the sources do not split by region.
+
+    Its change stays in the chart (the parts must add up to the two totals), named for what it is.
+    """
+    has = every_region.groupby("year")["grant_id"].agg(lambda g: set(g))
+    in_first, in_second = has.get(first, set()), has.get(second, set())
+    unsplit = ((changes["kind"] == "ended") & changes["grant_id"].isin(in_second)) | \
+              ((changes["kind"] == "new") & changes["grant_id"].isin(in_first))
+    return changes.assign(kind=changes["kind"].where(~unsplit, "unsplit"))
