@@ -14,8 +14,8 @@ from . import state
 MORE_KEY = "flt_more"
 
 
-def _multi(name: str, label: str, options: tuple, format_func, placeholder: str) -> None:
-    st.multiselect(label, options, format_func=format_func, placeholder=placeholder,
+def _multi(name: str, label: str, options: tuple, format_func, placeholder: str, help: str | None = None) -> None:
+    st.multiselect(label, options, format_func=format_func, placeholder=placeholder, help=help,
                    **state.bind(name, list(state.value(name))))
 
 
@@ -26,7 +26,9 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int) -> None:
                  **state.bind("lang", state.current_lang()))
         st.header(tr("filters"), anchor=False)
         st.caption(tr("filters_help"))
-        _multi("years", tr("f_year"), options.years, str, tr("f_year_placeholder", year=default_year))
+        # A short placeholder (a long one was cut in the box); the time series' default is in the help.
+        _multi("years", tr("f_year"), options.years, str, tr("f_year_placeholder", year=default_year),
+               tr("f_year_help", year=default_year))
         _multi("region_codes", tr("f_region"), options.region_codes, labels.region_option,
                tr("f_region_placeholder"))
         active = sum(1 for name in ("levels", "channels", "grants", "streams", "focus") if state.value(name))

@@ -226,6 +226,14 @@ def test_profile_of_vastra_gotaland(ds):
     assert len(view.all_rows) == len(ds.view[(ds.view["region_code"] == "14") & (ds.view["status"] != "announced")])
 
 
+def test_profile_says_county_joint_money_is_not_split_rather_than_zero(ds):
+    total_2026 = profile.present(ctx(ds, region_codes=("12",)), "12").metrics[0]
+    assert total_2026.value == "254,1\u00a0mnkr"
+    assert total_2026.notes[1].startswith("Egna medel 254,1\u00a0mnkr. Länsgemensamma medel (493,0\u00a0mnkr för hela")
+    total_2025 = profile.present(ctx(ds, region_codes=("12",), years=(2025,)), "12").metrics[0]
+    assert total_2025.notes[1] == "Egna medel 173,2\u00a0mnkr, länsgemensamma 51,8\u00a0mnkr."
+
+
 def test_profile_of_an_empty_year_says_why_once(ds):
     view = profile.present(ctx(ds, years=(2023,)), "01")
     assert view.message.startswith("2023: per region ger källorna bara Västra Götaland")
@@ -277,3 +285,19 @@ def test_filter_summary_of_a_series_only_page_says_all_years(ds):
     _, rows = data_table.present(ctx(ds))
     assert sorted(set(rows["year"])) == [2018, 2019, 2020, 2023, 2024, 2025, 2026, 2027, 2028]
     assert set(rows["status"]) == {"decided", "estimated", "announced"}
+
+
+def test_regioner_answers_a_chosen_regions_question_first(ds):
+    view = comparison.present(ctx(ds, region_codes=("12",)))
+    (answer,) = view.answers
+    assert answer.label == "Skåne, kr per invånare 2026" and answer.value == "177,91\u00a0kr/inv."
+    assert answer.notes == ("Rang 15 av 21 (1 = flest kronor per invånare).",
+                            "Riksgenomsnittet: 178,14\u00a0kr/inv.")
+    assert comparison.present(ctx(ds)).answers == ()
+
+
+def test_a_map_of_nearly_equal_values_says_why_it_is_one_colour(ds):
+    notes = comparison.present(ctx(ds)).map.notes  # 2026: 176,60–180,17 kr/inv.
+    assert any("bara 3,57\u00a0kr/inv. (2,0\u00a0%)" in n for n in notes)
+    notes = comparison.present(ctx(ds, years=(2025,))).map.notes  # 2025: 154,00–296,68
+    assert not any("nästan samma färg" in n for n in notes)

@@ -11,9 +11,11 @@ from funding.analysis.filters import DENOMINATORS
 ctx = shell.context()
 blocks.page_title(by_url_path("regioner").title(ctx.lang), ctx.tr("rg_intro"))
 blocks.filter_summary(ctx, filter_summary(ctx))
+view = comparison.present(ctx)
+# The chosen regions' answer first: on a phone the map and 21 bars come several screens later.
+blocks.metrics_row(view.answers)
 st.radio(ctx.tr("rg_denom"), DENOMINATORS, horizontal=True, format_func=lambda d: ctx.tr(f"denom_{d}"),
          help=ctx.tr("rg_denom_help"), **state.page_bind("denom", ctx.filters.denom))
-view = comparison.present(ctx)
 blocks.notice(view.coverage)
 for note in view.notes:
     blocks.caption(note)

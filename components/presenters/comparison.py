@@ -9,19 +9,24 @@ import pandas as pd
 
 from components.figures import bars, maps
 from funding.analysis import facts
-from funding.analysis.regions import compare_regions, key_rows
+from funding.analysis.regions import RegionComparison, compare_regions, key_rows
 from funding.analysis.select import regional_rows, select
 from funding.text import has
 from funding.text.escape import plot_escape
 
 from . import notes
-from .common import ChartSpec, Table, years_label
+from .common import ChartSpec, Metric, Table, years_label
 from .context import ViewContext, per_view
+
+MAX_ANSWERS = 3
+# Below this spread (as a share of the highest value) a map scaled from zero shows one colour, so say why.
+NARROW_SPREAD = 0.10
 
 
 @dataclass(frozen=True)
 class ComparisonView:
     coverage: str                  # "By region: X of Y of the selected money"
+    answers: tuple[Metric, ...]    # each chosen region's value, rank and the national average, first on the page
     notes: tuple[str, ...]
     map: ChartSpec | None
     ranking: ChartSpec | None
@@ -56,6 +61,28 @@ def _empty_message(ctx: ViewContext, rows: pd.DataFrame) -> str:
                   available=lb.years(years))
 
 
+def _answers(ctx: ViewContext, comp: RegionComparison, years: str) -> tuple[Metric, ...]:
+    """"What does my region get per inhabitant, against the country?" for up to three chosen regions, so a
+    phone shows it before the map and the 21 bars."""
+    lb, tr = ctx.labels, ctx.tr
+    table = comp.table.set_index("region_code")
+    out = []
+    for code in ctx.filters.region_codes[:MAX_ANSWERS]:
+        r = table.loc[code]
+        label = tr("rg_answer_label", region=r["region_name"], years=years)
+        if not r["has_data"]:
+            out.append(Metric(label, "–", (tr("rg_answer_none"),)))
+            continue
+        value = lb.per_capita(float(r["sek_per_capita"]), comp.decimals)
+        if comp.national_per_capita is None:  # a partial year: no rank among all, no average
+            out.append(Metric(label, value, (tr("rg_answer_no_national"),)))
+            continue
+        rank = tr("rg_rank_of", rank=int(r["rank"]), n=comp.regions_with_data)
+        out.append(Metric(label, value, (tr("rg_answer_rank", rank=rank),
+                                         tr("rg_answer_national", value=lb.per_capita(comp.national_per_capita)))))
+    return tuple(out)
+
+
 @per_view
 def present(ctx: ViewContext) -> ComparisonView:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
@@ -79,7 +106,7 @@ def present(ctx: ViewContext) -> ComparisonView:
     lines.extend(notes.gap_notes(ctx, ctx.snapshot.years))
     coverage = notes.coverage_line(ctx, rows)
     if not comp.regions_with_data:
-        return ComparisonView(coverage, tuple(lines), None, None, _empty_message(ctx, rows))
+        return ComparisonView(coverage, (), tuple(lines), None, None, _empty_message(ctx, rows))
 
     table, n = comp.table, comp.regions_with_data
     hover = _hover(ctx, table, n, comp.decimals)
@@ -120,11 +147,17 @@ def present(ctx: ViewContext) -> ComparisonView:
                tr("col_population"): "int"}
     tbl = Table(display, formats, {tr("col_per_capita"): max(comp.decimals, 2)})
     years = years_label(shown)
+    map_notes = [tr("map_scale_note") if not comp.all_equal else tr("map_equal_note")]
+    spread = float(top["sek_per_capita"]) - float(bottom["sek_per_capita"])
+    if not comp.all_equal and spread < NARROW_SPREAD * float(top["sek_per_capita"]):
+        # Honest but easy to misread as a broken map: every region in nearly the same colour.
+        map_notes.append(tr("map_narrow_note", spread=show(spread),
+                            share=lb.percent(spread / float(top["sek_per_capita"]))))
     map_spec = ChartSpec("map", map_fig, tr("rg_map_title", years=years), tr("rg_map_alt"), summary, tbl, shown,
-                         (tr("map_scale_note") if not comp.all_equal else tr("map_equal_note"), tr("map_credit")))
+                         (*map_notes, tr("map_credit")))
     bar_notes = [tr("legend_status")]
     if ranked["rank"].duplicated().any():
         bar_notes.append(tr("rg_ties"))
     bar_spec = ChartSpec("ranked", bar_fig, tr("rg_bar_title", years=years), tr("rg_bar_alt"), summary, tbl, shown,
                          tuple(bar_notes))
-    return ComparisonView(coverage, tuple(lines), map_spec, bar_spec, None)
+    return ComparisonView(coverage, _answers(ctx, comp, years), tuple(lines), map_spec, bar_spec, None)

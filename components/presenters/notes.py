@@ -68,6 +68,8 @@ def gap_notes(ctx: ViewContext, years) -> tuple[str, ...]:
         worded = str(r.amount_as_worded)
         items.append(ctx.tr("missing_item_none", name=name, year=int(r.year)) if worded in ("", "–")
                      else ctx.tr("missing_item", name=name, year=int(r.year), worded=worded))
+    # One grant-year can be named by several pages (2022: the agreement and its supplement): say it once.
+    items = list(dict.fromkeys(items))
     return (ctx.tr("missing_note", items="; ".join(items)),) if items else ()
 
 

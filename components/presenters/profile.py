@@ -76,10 +76,13 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     for r in focus.itertuples():
         estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
                         value=lb.kr(r.estimated_sek / prof.population)),) if r.estimated_sek else ()
+        # County-joint money the sources give only for the whole country is not this county's zero.
+        unsplit = int(rows.loc[(rows["year"] == r.year) & (rows["recipient_level"] == "county")
+                               & (rows["region_code"] == ""), "amount_sek"].sum())
+        split_help = tr("rp_total_help_unsplit", own=lb.mn(r.own_sek), national=lb.mn(unsplit)) \
+            if unsplit and not r.joint_sek else tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek))
         items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek),
-                            (lb.money(r.amount_sek),
-                             tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek)),
-                             *estimated)))
+                            (lb.money(r.amount_sek), split_help, *estimated)))
         national = tr("rp_vs_country", value=lb.kr(r.national_per_capita)) if r.national_per_capita is not None \
             else tr("rp_no_national")
         items.append(Metric(tr("rp_per_capita", year=r.year), lb.kr(r.sek_per_capita),
