@@ -30,13 +30,16 @@ def number(value: float | int | None, decimals: int = 0, lang: str = "sv") -> st
         return "–"
     text = f"{value:.{decimals}f}"
     int_part, _, frac = text.partition(".")
-    if lang == "en":
-        out = _group(int_part, ",")
-        return out + ("." + frac if frac else "")
-    out = _group(int_part, NBSP)
+    out = _group(int_part, "," if lang == "en" else NBSP)
     if out.startswith("-"):
-        out = "\u2212" + out[1:]  # a real minus sign, as Swedish typography prefers
-    return out + ("," + frac if frac else "")
+        out = "\u2212" + out[1:]  # a real minus sign (typography in both languages; a hyphen reads as a dash)
+    return out + (("." if lang == "en" else ",") + frac if frac else "")
+
+
+def _sign_first(text: str) -> str:
+    """'SEK −5' → '−SEK 5': in English the sign goes before the currency."""
+    prefix = f"SEK{NBSP}\u2212"
+    return f"\u2212SEK{NBSP}{text[len(prefix):]}" if text.startswith(prefix) else text
 
 
 def sek(value: float | int | None, lang: str = "sv") -> str:
@@ -44,7 +47,7 @@ def sek(value: float | int | None, lang: str = "sv") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if lang == "en":
-        return f"SEK{NBSP}{number(round(value), 0, 'en')}"
+        return _sign_first(f"SEK{NBSP}{number(round(value), 0, 'en')}")
     return f"{number(round(value), 0)}{NBSP}kr"
 
 
@@ -53,7 +56,7 @@ def msek(value: float | int | None, decimals: int = 1, lang: str = "sv") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if lang == "en":
-        return f"SEK{NBSP}{number(value / 1e6, decimals, 'en')}m"
+        return _sign_first(f"SEK{NBSP}{number(value / 1e6, decimals, 'en')}m")
     return f"{number(value / 1e6, decimals)}{NBSP}mnkr"
 
 
@@ -62,7 +65,7 @@ def sek_per_capita(value: float | None, lang: str = "sv", decimals: int = 2) -> 
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if lang == "en":
-        return f"SEK{NBSP}{number(value, decimals, 'en')} per inhabitant"
+        return _sign_first(f"SEK{NBSP}{number(value, decimals, 'en')} per inhabitant")
     return f"{number(value, decimals)}{NBSP}kr/inv."
 
 
@@ -90,7 +93,8 @@ def and_list(items: list[str], and_word: str) -> str:
 def percent(share: float | None, decimals: int = 1, lang: str = "sv") -> str:
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "–"
-    return f"{number(share * 100, decimals, lang)}{NBSP}%"
+    # Swedish writes 58,6 % (with a space), English 58.6%.
+    return f"{number(share * 100, decimals, lang)}{'' if lang == 'en' else NBSP}%"
 
 
 def compact_sek(value: float | int | None, lang: str = "sv") -> str:
@@ -99,7 +103,7 @@ def compact_sek(value: float | int | None, lang: str = "sv") -> str:
         return "–"
     if abs(value) >= 1e9:
         if lang == "en":
-            return f"SEK{NBSP}{number(value / 1e9, 2, 'en')}bn"
+            return _sign_first(f"SEK{NBSP}{number(value / 1e9, 2, 'en')}bn")
         return f"{number(value / 1e9, 2)}{NBSP}mdkr"
     if abs(value) >= 1e6:
         return msek(value, 1, lang)

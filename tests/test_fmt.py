@@ -25,7 +25,10 @@ def test_millions_with_decimal_comma():
 
 def test_negative_and_missing():
     assert fmt.number(-1500) == f"\u22121{NB}500"
-    assert fmt.number(-1500, lang="en") == "-1,500"
+    assert fmt.number(-1500, lang="en") == "\u22121,500"
+    assert fmt.sek(-422_974_501, "en") == f"\u2212SEK{NB}422,974,501"  # the sign before the currency
+    assert fmt.msek(-500_000_000, lang="en") == f"\u2212SEK{NB}500.0m"
+    assert fmt.percent(0.586, lang="en") == "58.6%" and fmt.percent(0.586) == f"58,6{NB}%"
     assert fmt.number(None) == fmt.number(pd.NA) == fmt.number(math.nan) == "–"
     assert fmt.sek(None) == "–"
     assert fmt.sek(float("nan")) == "–"
@@ -45,7 +48,7 @@ def test_per_capita():
 
 def test_percent_and_compact():
     assert fmt.percent(0.2334) == f"23,3{NB}%"
-    assert fmt.percent(0.2334, 2, "en") == f"23.34{NB}%"
+    assert fmt.percent(0.2334, 2, "en") == "23.34%"
     assert fmt.compact_sek(2_060_000_000) == f"2,06{NB}mdkr"
     assert fmt.compact_sek(3_216_000_000, "en") == f"SEK{NB}3.22bn"
     assert fmt.compact_sek(50_000_000) == f"50,0{NB}mnkr"
