@@ -245,3 +245,30 @@ def test_filter_summary_says_what_is_shown(ds):
                     "även aviserat (standard) · alla statsbidrag")
     text = summary.filter_summary(ctx(ds, lang="en", years=(2025,), region_codes=("14",), statuses=("decided",)))
     assert text == "Showing: 2025 · Västra Götaland · decided · all grants"
+
+
+# ---------------------------------------------------------------- every chart's table
+
+
+def every_chart(ds, lang: str, **filters) -> list[ChartSpec]:
+    """Every chart of every page for one set of filters."""
+    c = ctx(ds, lang=lang, **filters)
+    views = [overview.present(c), comparison.present(c), over_time.present(c), focus.present(c),
+             profile.present(c, "14")]
+    specs = []
+    for view in views:
+        parts = [view] if isinstance(view, ChartSpec) else [getattr(view, f.name) for f in dataclasses.fields(view)]
+        specs += [p for p in parts if isinstance(p, ChartSpec)]
+    return specs
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_share_column_says_per_cent_in_its_header(ds, lang):
+    """The CSV downloads write a share column in per cent (exports.common.as_percent): its header says so."""
+    specs = every_chart(ds, lang, years=(2025, 2026))
+    assert {s.key for s in specs} >= {"trail", "changes", "map", "ranked", "over_time", "tree", "focus_shares",
+                                      "focus_regions", "profile"}
+    shares = [(s.key, col) for s in specs for col, kind in s.table.formats.items()
+              if kind in ("percent", "signed_percent")]
+    assert {key for key, _ in shares} == {"changes", "tree", "focus_shares", "focus_regions"}
+    assert [col for _, col in shares if not col.endswith("(%)")] == []

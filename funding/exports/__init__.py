@@ -28,10 +28,9 @@ def payload(fmt: str, view: pd.DataFrame, prov: Provenance, lang: str = "sv") ->
 def table_payload(fmt: str, table: pd.DataFrame, prov: Provenance, lang: str = "sv",
                   kinds: dict[str, str] | None = None) -> bytes:
     """The bytes of a chart's table as shown: its rows, order and columns, plus dataset version and filters.
-    `kinds` (column -> money, per_capita, percent …) gives the workbook its number formats."""
-    if fmt == "xlsx":
-        return table_xlsx(table, prov, lang, kinds)
-    builders = {"excel-csv": table_excel_csv, "csv": table_csv}
+    `kinds` (column -> money, per_capita, percent …) gives the workbook its number formats and puts shares in
+    per cent in the CSVs."""
+    builders = {"excel-csv": table_excel_csv, "csv": table_csv, "xlsx": table_xlsx}
     if fmt not in builders:
         raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}")
-    return builders[fmt](table, prov, lang)
+    return builders[fmt](table, prov, lang, kinds)

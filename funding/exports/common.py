@@ -47,6 +47,8 @@ TIMEZONE = ZoneInfo("Europe/Stockholm")
 LICENCE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
            "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A chart table's column kinds (components/presenters/common.FORMATS) that hold a share: 0.2334 is shown 23,3 %.
+PERCENT_KINDS = ("percent", "signed_percent")
 
 
 def neutralise(value: object) -> object:
@@ -237,6 +239,18 @@ def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for col in CODED:
         if col in out:
             out[col] = out[col].map(lambda v, c=col: value_label(c, v, lang), na_action="ignore")
+    return out
+
+
+def as_percent(table: pd.DataFrame, kinds: Mapping[str, str] | None) -> pd.DataFrame:
+    """Share columns in per cent (-0.2016 -> -20.16), for the CSVs: a CSV cell has no number format, so it must
+    hold the number its header's "(%)" and the screen's "-20,2 %" promise, not the ratio (which read as -0.2 %).
+    Full precision, not the screen's one decimal: shares then still add up to 100 and small ones stay non-zero.
+    The workbook keeps the ratio under a % number format, which is what Excel means by a percentage."""
+    out = table.copy()
+    for col, kind in (kinds or {}).items():
+        if kind in PERCENT_KINDS and col in out:
+            out[col] = out[col].astype("Float64") * 100  # Float64: a missing share stays an empty cell
     return out
 
 
