@@ -72,7 +72,9 @@ def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: s
     formatters = {col: formatter(kind, table.decimals.get(col, 2)) for col, kind in table.formats.items()
                   if kind not in ("text", "year")}
     styled = frame.style.format(formatters, na_rep="–") if formatters else frame
-    st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt)
+    # The grid draws a missing cell as "None" whatever the Styler says (a new grant's change in per cent):
+    # name the placeholder, the same dash `shown` gives a missing value.
+    st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt, placeholder="–")
 
 
 def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
