@@ -95,7 +95,7 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
                 n = len(spec.table.frame)
                 downloads.table_download(spec.table.frame, spec.table.formats, spec.rows, ctx.described(spec.rows),
                                          ctx.lang,
-                                         key=f"dlt_{spec.key}", part=spec.key.replace("_", "-"),
+                                         key=f"dlt_{spec.key}", chart=spec.key,
                                          label=tr("download_table", n=number(n, 0, ctx.lang)))
                 caption(tr("table_rows_note", n=number(n, 0, ctx.lang)))
                 downloads.rows_download(spec.rows, ctx.described(spec.rows), ctx.lang, key=f"dlr_{spec.key}",

@@ -49,15 +49,16 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
     st.download_button(
         label or t("dl_button", lang, n=number(len(rows), 0, lang)),
         data=partial(_rows_payload, ds, fmt, rows, dict(filters or {}), now, lang),
-        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes),
+        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, lang=lang),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
         help=help_text,
     )
 
 
 def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
-                   part: str, label: str) -> None:
-    """A format choice and a button for a chart's table as shown (same rows, order and columns)."""
+                   chart: str, label: str) -> None:
+    """A format choice and a button for a chart's table as shown (same rows, order and columns); `chart` is the
+    chart's key, which names the table in the file name."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:
@@ -68,6 +69,7 @@ def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters
     table, rows = table.copy(), rows.copy()
     st.download_button(
         label, data=partial(_table_payload, ds, fmt, table, dict(kinds), rows, dict(filters or {}), now, lang),
-        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, part=f"tabell-{part}"),
+        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes,
+                                    part=exports.table_part(chart, lang), lang=lang),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )

@@ -447,10 +447,35 @@ def test_file_names_say_years_regions_and_date(ds):
     every = v[(v["year"] == 2026) & (v["grant_id"] == "psykiatri-vuxna")]
     assert name("xlsx", every) == "statsbidrag-psykisk-halsa_2026_alla-regioner_2026-11-25.xlsx"
     assert name("csv", v.iloc[0:0]) == "statsbidrag-psykisk-halsa_inga-ar_alla-regioner_2026-11-25_standard.csv"
-    assert name("xlsx", vg, "tabell-karta") == \
+    assert name("xlsx", vg, exports.table_part("map", "sv")) == \
         "statsbidrag-psykisk-halsa_tabell-karta_2025-2026_region-14_2026-11-25.xlsx"
     with pytest.raises(ValueError, match="unknown format"):
         name("pdf", v)
+
+
+def test_file_names_follow_the_language(ds):
+    """An English download is named in English all the way, a chart's table by its name, not its internal key."""
+    v, codes = ds.view, ds.region_codes
+
+    def name(fmt, rows, part=""):
+        return exports.file_name(fmt, rows, DAY, codes, part, lang="en")
+
+    vg = v[(v["region_code"] == "14") & v["year"].isin([2025, 2026])]
+    assert name("excel-csv", vg) == "state-funding-mental-health_2025-2026_region-14_2026-11-25.csv"
+    assert name("csv", v) == "state-funding-mental-health_2018-2020+2023-2028_all-regions_2026-11-25_standard.csv"
+    two = v[v["region_code"].isin(["01", "14"]) & v["year"].isin([2023, 2025])]
+    assert name("xlsx", two) == "state-funding-mental-health_2023+2025_regions-01-14_2026-11-25.xlsx"
+    many = v[v["region_code"].isin(codes[:6]) & (v["year"] == 2026)]
+    assert name("datapackage", many) == "state-funding-mental-health_2026_6-regions_2026-11-25.zip"
+    assert name("csv", v.iloc[0:0]) == "state-funding-mental-health_no-years_all-regions_2026-11-25_standard.csv"
+    y26 = v[v["year"] == 2026]
+    assert name("xlsx", y26, exports.table_part("trail", "en")) == \
+        "state-funding-mental-health_table-money-trail_2026_all-regions_2026-11-25.xlsx"
+    assert name("csv", y26, exports.table_part("changes", "en")).startswith(
+        "state-funding-mental-health_table-changes_2026_all-regions_")
+    assert exports.table_part("trail", "sv") == "tabell-pengarnas-vag"
+    assert exports.table_part("focus_regions", "sv") == "tabell-fokus-per-region"
+    assert exports.table_part("focus_regions", "en") == "table-focus-by-region"
 
 
 def test_filters_text_and_normalisation():

@@ -43,7 +43,7 @@ def _table_app() -> None:
                                                                          "amount_sek": "Belopp (kr)"}))
     table["Andel"] = table["Belopp (kr)"] / table["Belopp (kr)"].sum()
     table_download(pd.DataFrame(table), {}, rows, {"year": ["2026"]}, st.session_state.get("lang", "sv"), "k",
-                   "karta", "Ladda ned tabellen")
+                   "map", "Ladda ned tabellen")
 
 
 @pytest.fixture
@@ -129,6 +129,7 @@ def test_english_labels_and_names(ds, recorded):
     assert at.selectbox[0].options == ["CSV for Excel (Swedish)", "CSV (standard)", "Excel (.xlsx)",
                                        "Data package (.zip)"]
     assert recorded[-1]["label"] == f"Download {len(vg(ds))} rows"
+    assert recorded[-1]["file_name"].startswith("state-funding-mental-health_2025-2026_region-14_20")
     back = pd.read_csv(io.BytesIO(recorded[-1]["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
     assert back["Grant"].tolist() == vg(ds)["grant_name_en"].tolist()
     assert set(back["Status"]) == {"decided", "estimated"}
@@ -171,3 +172,9 @@ def test_table_download_is_the_table_as_shown(ds, recorded, fmt):
     assert back["Region"].tolist() == want.index.tolist() and back["Belopp (kr)"].tolist() == want.tolist()
     assert back["Andel"].sum() == pytest.approx(1.0)
     assert set(back["Datasetversion"]) == {ds.version} and set(back["Filter"]) == {"year=2026"}
+
+
+def test_an_english_table_download_is_named_in_english(ds, recorded):
+    at = app_test(_table_app, lang="en").run()
+    assert not at.exception
+    assert recorded[-1]["file_name"].startswith("state-funding-mental-health_table-map_2026_all-regions_20")

@@ -176,10 +176,11 @@ def test_hostile_headers_and_cells_never_become_formulas(ds):
 
 def test_table_file_names_name_the_table(ds):
     _, rows = region_table(ds)
-    name = exports.file_name("xlsx", rows, "2026-11-25", ds.region_codes, part="tabell-karta")
+    name = exports.file_name("xlsx", rows, "2026-11-25", ds.region_codes, part=exports.table_part("map", "sv"))
     assert name == "statsbidrag-psykisk-halsa_tabell-karta_2026_alla-regioner_2026-11-25.xlsx"
-    assert exports.file_name("csv", rows, "2026-11-25", ds.region_codes, part="tabell-karta").endswith(
-        "_standard.csv")
+    name = exports.file_name("csv", rows, "2026-11-25", ds.region_codes, part=exports.table_part("map", "en"),
+                             lang="en")
+    assert name == "state-funding-mental-health_table-map_2026_all-regions_2026-11-25_standard.csv"
 
 
 # A share column by its kind ---------------------------------------------------------------------------------

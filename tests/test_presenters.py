@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 
@@ -272,3 +273,15 @@ def test_a_share_column_says_per_cent_in_its_header(ds, lang):
               if kind in ("percent", "signed_percent")]
     assert {key for key, _ in shares} == {"changes", "tree", "focus_shares", "focus_regions"}
     assert [col for _, col in shares if not col.endswith("(%)")] == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_chart_table_has_a_file_name_in_the_language(ds, lang):
+    """A table download is named by words in the page's language (exports.table_part), never its internal key."""
+    from funding.exports import table_part
+
+    for spec in every_chart(ds, lang, years=(2025, 2026), region_codes=("14",)):
+        part = table_part(spec.key, lang)
+        assert re.fullmatch(r"[a-z0-9-]+", part), part
+        assert part.startswith("tabell-" if lang == "sv" else "table-")
+        assert "_" not in part

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import BINARY_FORMATS, FORMATS, MIME_TYPES, TABLE_FORMATS, Provenance, file_name, provenance, select
+from .common import (
+    BINARY_FORMATS,
+    FORMATS,
+    MIME_TYPES,
+    TABLE_FORMATS,
+    Provenance,
+    file_name,
+    provenance,
+    select,
+    table_part,
+)
 from .datapackage import to_datapackage
 from .tabular import table_csv, table_excel_csv, to_csv, to_excel_csv
 from .workbook import table_xlsx, to_xlsx
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "MIME_TYPES", "TABLE_FORMATS", "file_name", "payload", "provenance", "select",
-           "table_payload"]
+           "table_part", "table_payload"]
 
 
 def payload(fmt: str, view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:

@@ -264,38 +264,47 @@ def table_frame(table: pd.DataFrame, prov: Provenance, lang: str) -> pd.DataFram
 
 # File names ---------------------------------------------------------------------------------------------
 
-def _years_part(years: Sequence[int]) -> str:
+def _years_part(years: Sequence[int], lang: str) -> str:
     """2025 | 2025-2026 | 2023+2025 | 2018-2020+2023-2028: runs of consecutive years joined by '+' (the data
     have gaps, 2021-2022, so the whole dataset would otherwise name all nine years one by one)."""
-    return year_span(years, dash="-", joiner="+") or "inga-ar"
+    return year_span(years, dash="-", joiner="+") or t("file_no_years", lang)
 
 
-def _regions_part(codes: Iterable[str], all_codes: Iterable[str]) -> str:
+def _regions_part(codes: Iterable[str], all_codes: Iterable[str], lang: str) -> str:
     codes = sorted({c for c in codes if c})
     everything = set(all_codes)
     if not codes or (everything and everything <= set(codes)):
-        return "alla-regioner"
+        return t("file_all_regions", lang)
     if len(codes) == 1:
-        return f"region-{codes[0]}"
+        return t("file_region", lang, code=codes[0])
     if len(codes) <= 4:
-        return "regioner-" + "-".join(codes)
-    return f"{len(codes)}-regioner"
+        return t("file_regions", lang, codes="-".join(codes))
+    return t("file_n_regions", lang, n=len(codes))
 
 
-def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "") -> str:
-    """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when.
+def table_part(chart_key: str, lang: str) -> str:
+    """A chart's table in a file name, in the download's language: 'tabell-pengarnas-vag', 'table-money-trail'
+    (words, not the chart's internal key)."""
+    return t("file_table", lang, name=t(f"file_chart_{chart_key}", lang))
+
+
+def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "",
+              lang: str = "sv") -> str:
+    """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when, in the
+    download's language (state-funding-mental-health_2025-2026_region-14_2026-11-25.csv in English).
 
     Years and regions are those of the rows in the file; `all_region_codes` tells when every region is there
-    ("alla-regioner"); `part` names a chart's table ("tabell-karta"). The standard CSV gets a _standard
+    ("alla-regioner"); `part` names a chart's table (`table_part`). The standard CSV gets a _standard
     suffix so the two CSVs never overwrite each other in a downloads folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    lang = normalise_lang(lang)
     # Distinct values first: the parts are sets anyway, and a Python loop over every row cost tens of
     # milliseconds per chart and rerun on a large dataset (issue 7).
     years = pd.unique(view["year"]) if "year" in view else []
     codes = pd.unique(view["region_code"]) if "region_code" in view else []
-    stem = "_".join([FILE_STEM, *([part] if part else []), _years_part(years), _regions_part(codes, all_region_codes),
-                     day])
+    stem = "_".join([t("file_stem", lang), *([part] if part else []), _years_part(years, lang),
+                     _regions_part(codes, all_region_codes, lang), day])
     suffix = {"excel-csv": ".csv", "csv": "_standard.csv", "xlsx": ".xlsx", "datapackage": ".zip"}[fmt]
     return stem + suffix
