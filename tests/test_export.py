@@ -8,6 +8,7 @@ chart-table downloads are tested in tests/test_exports_tables.py.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import zipfile
@@ -18,7 +19,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from funding import exports, paths
+from funding import dataset, exports, paths
 from funding.dataset import EXPORT_COLUMNS
 from funding.exports import common
 from funding.vocabulary import CHANNELS, LEVELS, STATUSES
@@ -89,10 +90,18 @@ def assert_same(back: pd.DataFrame, view: pd.DataFrame, lang: str) -> None:
     assert got["amount_sek"].sum() == view["amount_sek"].sum()
 
 
+@functools.cache
+def focus_names(lang: str) -> dict[str, str]:
+    """focus_id -> its name in `lang`, from the curated focus areas."""
+    areas = dataset.load().focus_areas
+    return dict(zip(areas["focus_id"], areas["name_en" if lang == "en" else "name_sv"], strict=True))
+
+
 def unlabel(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Words back to codes ('skattat' -> 'estimated'); every cell of a coded column must be a known word."""
+    """Words back to codes ('skattat' -> 'estimated', 'Barn och unga' -> 'barn-unga'); every cell of a coded
+    column must be a known word."""
     out = frame.copy()
-    for col, labels in LABELS[lang].items():
+    for col, labels in (*LABELS[lang].items(), ("focus_area", focus_names(lang))):
         out[col] = out[col].map({v: k for k, v in labels.items()})
         assert out[col].notna().all(), col
     return out
@@ -255,6 +264,33 @@ def test_excel_csv_in_english_has_english_headers_words_and_names(ds):
     method = estimates.loc[estimates["stream_id"] == "pv-regioner", "method_en"].tolist()
     assert pv["Estimate method"].tolist() == method and len(method) == 1
     assert "beslutat" not in text and "Skattningsmetod" not in text
+
+
+@pytest.mark.parametrize("fmt", ["excel-csv", "xlsx"])
+def test_the_spreadsheets_name_focus_areas_in_their_language(ds, fmt):
+    """'Focus area' held the Swedish slugs (komplexa-behov, ej-fordelat) in English and in Swedish alike."""
+    view = ds.view[ds.view["year"].isin([2025, 2026])]
+    p = prov_for(ds, view)
+    for lang, names in (("sv", {"komplexa-behov": "Komplexa behov och samsjuklighet",
+                                "vardkapacitet": "Vårdkapacitet i psykiatrin",
+                                "ej-fordelat": "Ej fördelat på fokusområde"}),
+                        ("en", {"komplexa-behov": "Complex needs and co-morbidity",
+                                "vardkapacitet": "Psychiatric care capacity",
+                                "ej-fordelat": "Not broken down by focus area"})):
+        data = exports.payload(fmt, view, p, lang)
+        if fmt == "xlsx":
+            back = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str)
+        else:
+            back = pd.read_csv(io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str)
+        focus, stream = HEADERS[lang]["focus_area"], HEADERS[lang]["stream_id"]
+        assert focus == ("Fokusområde" if lang == "sv" else "Focus area")
+        got = dict(zip(back[stream], back[focus], strict=False))
+        want = view.drop_duplicates("stream_id").set_index("stream_id")["focus_area"].map(focus_names(lang))
+        assert got == want.to_dict()
+        assert set(names.values()) <= set(back[focus])
+        assert not set(back[focus]) & set(focus_names(lang))  # no slug left
+    standard = pd.read_csv(io.BytesIO(exports.payload("csv", view, p, "en")))
+    assert set(standard["focus_area"]) <= set(focus_names("en"))  # the contract's code, as grant_id and status
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -41,6 +41,9 @@ LOCALISED = {"grant_name": "grant_name_en", "stream_name": "stream_name_en", "re
              "estimate_method": "estimate_method_en"}
 CODED = {"status": STATUSES, "recipient_level": LEVELS, "channel": CHANNELS, "basis": ("printed", "estimated", "rest")}
 _CODE_PREFIX = {"status": "status", "recipient_level": "level", "channel": "channel", "basis": "basis"}
+# Coded columns whose words come from the data, not the texts: where the tidy view holds the Swedish and the
+# English name. The spreadsheets show the name ('Complex needs and co-morbidity', not 'komplexa-behov').
+NAMED = {"focus_area": ("focus_name", "focus_name_en")}
 
 FILE_STEM = "statsbidrag-psykisk-halsa"
 TIMEZONE = ZoneInfo("Europe/Stockholm")
@@ -233,12 +236,20 @@ def download_frame(view: pd.DataFrame, prov: Provenance | None = None, lang: str
     return out
 
 
-def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Replace codes by words ('estimated' -> 'skattat') for the spreadsheet formats."""
+def labelled(frame: pd.DataFrame, lang: str, view: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Replace codes by words ('estimated' -> 'skattat') for the spreadsheet formats, and, given the tidy rows
+    `frame` was made from, codes by the names the data give them ('barn-unga' -> 'Children and young people')."""
     out = frame.copy()
     for col in CODED:
         if col in out:
             out[col] = out[col].map(lambda v, c=col: value_label(c, v, lang), na_action="ignore")
+    if view is not None:
+        en = normalise_lang(lang) == "en"
+        for col, (name_sv, name_en) in NAMED.items():
+            source = name_en if en else name_sv
+            if col in out and source in view and len(view) == len(out):
+                names = pd.Series(view[source].to_numpy(), index=out.index)
+                out[col] = names.where(names.notna() & (names.astype(str) != ""), out[col])  # no name: the code
     return out
 
 

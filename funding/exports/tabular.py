@@ -82,7 +82,7 @@ def to_csv(view: pd.DataFrame, prov: Provenance | None = None, lang: str = "en")
 
 
 def to_excel_csv(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
-    frame = labelled(download_frame(view, prov, lang), lang)
+    frame = labelled(download_frame(view, prov, lang), lang, view)
     return _excel_csv(frame, [header(col, lang) for col in frame.columns])
 
 
