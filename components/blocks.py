@@ -93,10 +93,11 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
             if box.open:
                 table_view(ctx, spec.table, alt=spec.title)
                 n = len(spec.table.frame)
-                downloads.table_download(spec.table.frame, spec.table.formats, spec.rows, ctx.described(spec.rows),
-                                         ctx.lang,
+                downloads.table_download(spec.table.frame, spec.table.formats, spec.rows,
+                                         ctx.described(spec.rows, spec.table_regions), ctx.lang,
                                          key=f"dlt_{spec.key}", chart=spec.key,
-                                         label=tr("download_table", n=number(n, 0, ctx.lang)))
+                                         label=tr("download_table", n=number(n, 0, ctx.lang)),
+                                         regions=spec.table_regions)
                 caption(tr("table_rows_note", n=number(n, 0, ctx.lang)))
                 downloads.rows_download(spec.rows, ctx.described(spec.rows), ctx.lang, key=f"dlr_{spec.key}",
                                         label=tr("download_rows", n=number(len(spec.rows), 0, ctx.lang)),

@@ -56,9 +56,10 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
 
 
 def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
-                   chart: str, label: str) -> None:
+                   chart: str, label: str, regions: Sequence[str] = ()) -> None:
     """A format choice and a button for a chart's table as shown (same rows, order and columns); `chart` is the
-    chart's key, which names the table in the file name."""
+    chart's key, which names the table in the file name; `regions` the regions the table shows, where they are
+    not its rows' (ChartSpec.table_regions)."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:
@@ -70,6 +71,6 @@ def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters
     st.download_button(
         label, data=partial(_table_payload, ds, fmt, table, dict(kinds), rows, dict(filters or {}), now, lang),
         file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes,
-                                    part=exports.table_part(chart, lang), lang=lang),
+                                    part=exports.table_part(chart, lang), lang=lang, regions=regions),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )

@@ -509,6 +509,15 @@ def test_file_names_follow_the_language(ds):
         "state-funding-mental-health_table-money-trail_2026_all-regions_2026-11-25.xlsx"
     assert name("csv", y26, exports.table_part("changes", "en")).startswith(
         "state-funding-mental-health_table-changes_2026_all-regions_")
+    # A table of chosen regions and the rest summed (the money trail) is named by them, not by its rows.
+    assert name("xlsx", y26, exports.table_part("trail", "en")) != exports.file_name(
+        "xlsx", y26, DAY, codes, exports.table_part("trail", "en"), "en", regions=("01", "12", "other"))
+    assert exports.file_name("csv", y26, DAY, codes, "", "en", regions=("12", "other")) == \
+        "state-funding-mental-health_2026_region-12-and-others_2026-11-25_standard.csv"
+    assert exports.file_name("csv", y26, DAY, codes, "", "sv", regions=("01", "12", "other")) == \
+        "statsbidrag-psykisk-halsa_2026_regioner-01-12-och-ovriga_2026-11-25_standard.csv"
+    assert common.filters_text((("year", ("2026",)), ("region", ("01", "12", "other"))), "sv") == \
+        "year=2026; region=01,12 (övriga regioner summerade)"
     assert exports.table_part("trail", "sv") == "tabell-pengarnas-vag"
     assert exports.table_part("focus_regions", "sv") == "tabell-fokus-per-region"
     assert exports.table_part("focus_regions", "en") == "table-focus-by-region"

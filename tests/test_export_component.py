@@ -178,3 +178,31 @@ def test_an_english_table_download_is_named_in_english(ds, recorded):
     at = app_test(_table_app, lang="en").run()
     assert not at.exception
     assert recorded[-1]["file_name"].startswith("state-funding-mental-health_table-map_2026_all-regions_20")
+
+
+@pytest.mark.parametrize(("lang", "name", "note"), [
+    ("sv", "statsbidrag-psykisk-halsa_tabell-pengarnas-vag_2026_regioner-01-12-och-ovriga_20",
+     "övriga regioner summerade"),
+    ("en", "state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_20", "other regions summed"),
+])
+def test_the_money_trail_download_says_what_it_holds(ds, recorded, lang, name, note):
+    """Översikt /?year=2025,2026&region=01,12: the trail shows 2026, Stockholm and Skåne and the other regions
+    summed. Its table's file said 2025,2026 and all regions; its filter text year=2025,2026; region=01,12."""
+    from tests.test_app_pages import open_page, open_tables
+
+    open_tables(open_page(year="2025,2026", region="01,12", lang=lang))
+    table_call = next(c for c in recorded if c["key"] == "dlt_trail-download")
+    rows_call = next(c for c in recorded if c["key"] == "dlr_trail-download")
+    assert table_call["file_name"].startswith(name) and table_call["file_name"].endswith(".csv")
+    back = pd.read_csv(io.BytesIO(table_call["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
+    to = back.columns[1]
+    assert {"Stockholm", "Skåne", "Övriga regioner" if lang == "sv" else "Other regions"} <= set(back[to])
+    filters = exports.common.header("filters", lang)
+    assert set(back[filters]) == {f"year=2026; region=01,12 ({note}); status=decided,estimated"}
+    # The underlying rows are every region's 2026 money: no region filter, and named so.
+    assert "_2026_" in rows_call["file_name"] and ("alla-regioner" if lang == "sv" else "all-regions") in \
+        rows_call["file_name"]
+    rows = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=0)
+    assert set(rows[exports.common.header("year", lang)]) == {2026}
+    about = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=1, header=None)
+    assert "year=2026; status=decided,estimated" in set(about[1].astype(str))

@@ -88,6 +88,33 @@ def test_money_trail_continues_to_a_chosen_region(ds):
     assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
 
 
+def test_a_money_trail_download_describes_the_year_and_regions_it_holds(ds):
+    """/?year=2025,2026&region=01,12: the trail is 2026 only, every region's rows, and its table the two chosen
+    regions plus the others summed; the downloads said year=2025,2026 and region=01,12 about both."""
+    c = ctx(ds, years=(2025, 2026), region_codes=("01", "12"))
+    spec = overview.money_trail(c)
+    assert set(spec.rows["year"]) == {2026} and spec.rows["region_code"].nunique() > 3
+    assert spec.table_regions == ("01", "12", "other")
+    assert {"Stockholm", "Skåne", "Övriga regioner"} <= set(spec.table.frame["Till"])
+    status = ["decided", "estimated"]
+    assert c.described(spec.rows, spec.table_regions) == {"year": ["2026"], "region": ["01", "12", "other"],
+                                                          "status": status}
+    assert c.described(spec.rows) == {"year": ["2026"], "status": status}  # the rows: every region
+    # Without a chosen region the trail stops at the levels: nothing summed, nothing to say.
+    assert overview.money_trail(ctx(ds, years=(2025, 2026))).table_regions == ()
+
+
+def test_a_download_states_the_years_its_rows_hold(ds):
+    """The change chart adds its base year to a chosen year; a region's rows keep the region."""
+    c = ctx(ds, years=(2026,), region_codes=("14",))
+    spec, base = overview.changes(c)
+    assert base == 2025
+    assert c.described(spec.rows) == {"year": ["2025", "2026"], "region": ["14"], "status": ["decided", "estimated"]}
+    # Regioner ranks every region; the chosen one is only highlighted, so the download names no region.
+    view = comparison.present(c)
+    assert c.described(view.map.rows) == {"year": ["2026"], "status": ["decided", "estimated"]}
+
+
 def test_change_chart_parts_add_up_to_the_two_totals(ds):
     spec, base = overview.changes(ctx(ds))
     assert base == 2025

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..analysis import facts
+from ..analysis.trail import OTHER_REGIONS
 from ..dataset import EXPORT_COLUMNS, Dataset
 from ..fmt import year_span
 from ..text import normalise_lang, t
@@ -124,11 +125,20 @@ def normalise_filters(filters: Mapping[str, Sequence[object] | str | int] | None
     return tuple(spec)
 
 
+def _filter_values(name: str, values: tuple[str, ...], lang: str) -> str:
+    if name == "region" and OTHER_REGIONS in values:
+        # A table with the chosen regions and the rest in one row (the money trail) holds all the money.
+        chosen = ",".join(v for v in values if v != OTHER_REGIONS)
+        return t("filters_others_summed", lang, regions=chosen)
+    return ",".join(values)
+
+
 def filters_text(spec: FilterSpec, lang: str = "en") -> str:
-    """'year=2025,2026; region=14', or a plain 'no filters' when the whole dataset is exported."""
+    """'year=2025,2026; region=14', or a plain 'no filters' when the whole dataset is exported;
+    'region=01,12 (other regions summed)' for a table that sums the regions not chosen."""
     if not spec:
         return t("no_filters", lang)
-    return "; ".join(f"{name}={','.join(values)}" for name, values in spec)
+    return "; ".join(f"{name}={_filter_values(name, values, lang)}" for name, values in spec)
 
 
 @dataclass(frozen=True)
@@ -282,15 +292,19 @@ def _years_part(years: Sequence[int], lang: str) -> str:
 
 
 def _regions_part(codes: Iterable[str], all_codes: Iterable[str], lang: str) -> str:
-    codes = sorted({c for c in codes if c})
+    codes = set(codes)
+    summed = OTHER_REGIONS in codes
+    codes = sorted(c for c in codes if c and c != OTHER_REGIONS)
     everything = set(all_codes)
     if not codes or (everything and everything <= set(codes)):
         return t("file_all_regions", lang)
     if len(codes) == 1:
-        return t("file_region", lang, code=codes[0])
-    if len(codes) <= 4:
-        return t("file_regions", lang, codes="-".join(codes))
-    return t("file_n_regions", lang, n=len(codes))
+        part = t("file_region", lang, code=codes[0])
+    elif len(codes) <= 4:
+        part = t("file_regions", lang, codes="-".join(codes))
+    else:
+        part = t("file_n_regions", lang, n=len(codes))
+    return t("file_and_others", lang, regions=part) if summed else part
 
 
 def table_part(chart_key: str, lang: str) -> str:
@@ -300,13 +314,14 @@ def table_part(chart_key: str, lang: str) -> str:
 
 
 def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "",
-              lang: str = "sv") -> str:
+              lang: str = "sv", regions: Iterable[str] | None = None) -> str:
     """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when, in the
     download's language (state-funding-mental-health_2025-2026_region-14_2026-11-25.csv in English).
 
-    Years and regions are those of the rows in the file; `all_region_codes` tells when every region is there
-    ("alla-regioner"); `part` names a chart's table (`table_part`). The standard CSV gets a _standard
-    suffix so the two CSVs never overwrite each other in a downloads folder.
+    Years and regions are those of the rows in the file, unless `regions` names those a table shows one by one
+    (the money trail: the chosen regions and OTHER_REGIONS, "regioner-01-12-och-ovriga"); `all_region_codes`
+    tells when every region is there ("alla-regioner"); `part` names a chart's table (`table_part`). The
+    standard CSV gets a _standard suffix so the two CSVs never overwrite each other in a downloads folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -314,7 +329,7 @@ def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable
     # Distinct values first: the parts are sets anyway, and a Python loop over every row cost tens of
     # milliseconds per chart and rerun on a large dataset (issue 7).
     years = pd.unique(view["year"]) if "year" in view else []
-    codes = pd.unique(view["region_code"]) if "region_code" in view else []
+    codes = regions if regions else (pd.unique(view["region_code"]) if "region_code" in view else [])
     stem = "_".join([t("file_stem", lang), *([part] if part else []), _years_part(years, lang),
                      _regions_part(codes, all_region_codes, lang), day])
     suffix = {"excel-csv": ".csv", "csv": "_standard.csv", "xlsx": ".xlsx", "datapackage": ".zip"}[fmt]
