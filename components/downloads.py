@@ -30,9 +30,17 @@ def _table_payload(ds: dataset.Dataset, fmt: str, table: pd.DataFrame, kinds: di
     return exports.table_payload(fmt, table, exports.provenance(ds, rows, filters, now=now), lang, kinds)
 
 
+# Semicolons and decimal commas are what Swedish Excel opens on a double click; anyone else reads comma and dot.
+DEFAULT_FORMAT = {"sv": "excel-csv", "en": "csv"}
+
+
 def _format(key: str, formats: Sequence[str], lang: str) -> str:
-    return st.selectbox(t("dl_format", lang), formats, format_func=lambda f: t(f"fmt_{f}", lang),
-                        key=f"{key}-format", help=t("dl_help", lang))
+    default = DEFAULT_FORMAT.get(lang, formats[0])
+    # The language is part of the key: a keyed widget keeps its value when only its index changes, so a switch
+    # of language would otherwise keep the other language's default.
+    return st.selectbox(t("dl_format", lang), formats, index=formats.index(default) if default in formats else 0,
+                        format_func=lambda f: t(f"fmt_{f}", lang), key=f"{key}-format-{lang}",
+                        help=t("dl_help", lang))
 
 
 def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, label: str | None = None,

@@ -130,6 +130,7 @@ def test_english_labels_and_names(ds, recorded):
                                        "Data package (.zip)"]
     assert recorded[-1]["label"] == f"Download {len(vg(ds))} rows"
     assert recorded[-1]["file_name"].startswith("state-funding-mental-health_2025-2026_region-14_20")
+    at.selectbox[0].set_value("excel-csv").run()
     back = pd.read_csv(io.BytesIO(recorded[-1]["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
     assert back["Grant"].tolist() == vg(ds)["grant_name_en"].tolist()
     assert set(back["Status"]) == {"decided", "estimated"}
@@ -137,6 +138,30 @@ def test_english_labels_and_names(ds, recorded):
     data = recorded[-1]["data"]()
     assert pd.ExcelFile(io.BytesIO(data)).sheet_names == ["Data", "About"]
     assert exports.MIME_TYPES["xlsx"] == recorded[-1]["mime"]
+
+
+def test_in_english_the_default_is_plain_csv(ds, recorded):
+    """Semicolons and decimal commas are for Swedish Excel; an English reader gets comma and dot by default."""
+    at = app_test(lang="en").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "csv"
+    call = recorded[-1]
+    assert call["file_name"].endswith("_standard.csv")
+    text = call["data"]().decode("utf-8")
+    assert not text.startswith("\ufeff") and text.split("\r\n")[0].startswith("year,region_code,region_name,")
+    back = pd.read_csv(io.StringIO(text), dtype={"region_code": str})
+    assert back["amount_sek"].sum() == vg(ds)["amount_sek"].sum()
+    assert back["grant_name"].tolist() == vg(ds)["grant_name_en"].tolist()
+    assert any("." in v for v in text.split("\r\n")[1].split(","))  # kronor per inhabitant with a decimal point
+
+
+def test_a_table_download_defaults_by_language_and_follows_a_switch(ds, recorded):
+    at = app_test(_table_app).run()
+    assert at.selectbox[0].value == "excel-csv"  # Swedish: CSV for Swedish Excel
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.selectbox[0].value == "csv" and recorded[-1]["file_name"].endswith("_standard.csv")
+    assert pd.read_csv(io.BytesIO(recorded[-1]["data"]()))["Belopp (kr)"].dtype == "int64"
 
 
 def test_a_fixed_format_has_no_choice(ds, recorded):
@@ -194,7 +219,9 @@ def test_the_money_trail_download_says_what_it_holds(ds, recorded, lang, name, n
     table_call = next(c for c in recorded if c["key"] == "dlt_trail-download")
     rows_call = next(c for c in recorded if c["key"] == "dlr_trail-download")
     assert table_call["file_name"].startswith(name) and table_call["file_name"].endswith(".csv")
-    back = pd.read_csv(io.BytesIO(table_call["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
+    data = table_call["data"]()  # each language's default CSV
+    back = (pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig") if lang == "sv"
+            else pd.read_csv(io.BytesIO(data)))
     to = back.columns[1]
     assert {"Stockholm", "Skåne", "Övriga regioner" if lang == "sv" else "Other regions"} <= set(back[to])
     filters = exports.common.header("filters", lang)
