@@ -72,7 +72,9 @@ def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: s
     formatters = {col: formatter(kind, table.decimals.get(col, 2)) for col, kind in table.formats.items()
                   if kind not in ("text", "year")}
     styled = frame.style.format(formatters, na_rep="–") if formatters else frame
-    st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt)
+    # The grid draws a missing cell as "None" whatever the Styler says (a new grant's change in per cent):
+    # name the placeholder, the same dash `shown` gives a missing value.
+    st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt, placeholder="–")
 
 
 def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
@@ -91,10 +93,11 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
             if box.open:
                 table_view(ctx, spec.table, alt=spec.title)
                 n = len(spec.table.frame)
-                downloads.table_download(spec.table.frame, spec.table.formats, spec.rows, ctx.described(spec.rows),
-                                         ctx.lang,
-                                         key=f"dlt_{spec.key}", part=spec.key.replace("_", "-"),
-                                         label=tr("download_table", n=number(n, 0, ctx.lang)))
+                downloads.table_download(spec.table.frame, spec.table.formats, spec.rows,
+                                         ctx.described(spec.rows, spec.table_regions), ctx.lang,
+                                         key=f"dlt_{spec.key}", chart=spec.key,
+                                         label=tr("download_table", n=number(n, 0, ctx.lang)),
+                                         regions=spec.table_regions)
                 caption(tr("table_rows_note", n=number(n, 0, ctx.lang)))
                 downloads.rows_download(spec.rows, ctx.described(spec.rows), ctx.lang, key=f"dlr_{spec.key}",
                                         label=tr("download_rows", n=number(len(spec.rows), 0, ctx.lang)),

@@ -30,9 +30,17 @@ def _table_payload(ds: dataset.Dataset, fmt: str, table: pd.DataFrame, kinds: di
     return exports.table_payload(fmt, table, exports.provenance(ds, rows, filters, now=now), lang, kinds)
 
 
+# Semicolons and decimal commas are what Swedish Excel opens on a double click; anyone else reads comma and dot.
+DEFAULT_FORMAT = {"sv": "excel-csv", "en": "csv"}
+
+
 def _format(key: str, formats: Sequence[str], lang: str) -> str:
-    return st.selectbox(t("dl_format", lang), formats, format_func=lambda f: t(f"fmt_{f}", lang),
-                        key=f"{key}-format", help=t("dl_help", lang))
+    default = DEFAULT_FORMAT.get(lang, formats[0])
+    # The language is part of the key: a keyed widget keeps its value when only its index changes, so a switch
+    # of language would otherwise keep the other language's default.
+    return st.selectbox(t("dl_format", lang), formats, index=formats.index(default) if default in formats else 0,
+                        format_func=lambda f: t(f"fmt_{f}", lang), key=f"{key}-format-{lang}",
+                        help=t("dl_help", lang))
 
 
 def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, label: str | None = None,
@@ -49,15 +57,17 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
     st.download_button(
         label or t("dl_button", lang, n=number(len(rows), 0, lang)),
         data=partial(_rows_payload, ds, fmt, rows, dict(filters or {}), now, lang),
-        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes),
+        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, lang=lang),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
         help=help_text,
     )
 
 
 def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
-                   part: str, label: str) -> None:
-    """A format choice and a button for a chart's table as shown (same rows, order and columns)."""
+                   chart: str, label: str, regions: Sequence[str] = ()) -> None:
+    """A format choice and a button for a chart's table as shown (same rows, order and columns); `chart` is the
+    chart's key, which names the table in the file name; `regions` the regions the table shows, where they are
+    not its rows' (ChartSpec.table_regions)."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:
@@ -68,6 +78,7 @@ def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters
     table, rows = table.copy(), rows.copy()
     st.download_button(
         label, data=partial(_table_payload, ds, fmt, table, dict(kinds), rows, dict(filters or {}), now, lang),
-        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, part=f"tabell-{part}"),
+        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes,
+                                    part=exports.table_part(chart, lang), lang=lang, regions=regions),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )

@@ -174,6 +174,18 @@ def test_the_change_chart_compares_with_a_chosen_year():
     assert "Vad förändrades 2023–2026, per statsbidrag, mnkr" in [h.value for h in at.header]
 
 
+@pytest.mark.parametrize(("lang", "title"), [("sv", "Vad förändrades 2025–2026, per statsbidrag, mnkr"),
+                                             ("en", "What changed 2025–2026, per grant, SEK m")])
+def test_a_new_grants_change_in_per_cent_shows_a_dash_not_none(lang, title):
+    """A grant new in 2026 has no change in per cent of nothing: the grid drew its missing value as "None"
+    (st.dataframe ignores the Styler's na_rep for a missing cell), so the table names its own placeholder."""
+    at = open_tables(open_page(year="2025,2026", lang=lang))
+    [grid] = [d for d in at.dataframe if d.proto.alt == title]
+    frame = grid.value
+    assert pd.isna(frame.iloc[0, -1]) and frame.iloc[0, 1] == ("nytt" if lang == "sv" else "new")
+    assert grid.proto.placeholder == "–"
+
+
 # ---------------------------------------------------------------- URL and language
 
 

@@ -117,6 +117,15 @@ def test_out_folder_gets_a_descriptive_file_name(ds, tmp_path):
                and n.endswith("_standard.csv") for n in names), names
 
 
+def test_an_english_export_is_named_in_english(ds, tmp_path):
+    result = run("export", "--format", "csv", "--year", "2026", "--region", "01", "--region", "12", "--lang", "en",
+                 "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    [written] = list(tmp_path.iterdir())
+    assert written.name.startswith("state-funding-mental-health_2026_regions-01-12_20")
+    assert written.name.endswith("_standard.csv")
+
+
 def test_english_workbook(tmp_path):
     out = tmp_path / "en.xlsx"
     assert run("export", "--format", "xlsx", "--lang", "en", "--year", "2027", "--out", str(out)).returncode == 0

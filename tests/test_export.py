@@ -8,6 +8,7 @@ chart-table downloads are tested in tests/test_exports_tables.py.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import zipfile
@@ -18,7 +19,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from funding import exports, paths
+from funding import dataset, exports, paths
 from funding.dataset import EXPORT_COLUMNS
 from funding.exports import common
 from funding.vocabulary import CHANNELS, LEVELS, STATUSES
@@ -89,10 +90,18 @@ def assert_same(back: pd.DataFrame, view: pd.DataFrame, lang: str) -> None:
     assert got["amount_sek"].sum() == view["amount_sek"].sum()
 
 
+@functools.cache
+def focus_names(lang: str) -> dict[str, str]:
+    """focus_id -> its name in `lang`, from the curated focus areas."""
+    areas = dataset.load().focus_areas
+    return dict(zip(areas["focus_id"], areas["name_en" if lang == "en" else "name_sv"], strict=True))
+
+
 def unlabel(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Words back to codes ('skattat' -> 'estimated'); every cell of a coded column must be a known word."""
+    """Words back to codes ('skattat' -> 'estimated', 'Barn och unga' -> 'barn-unga'); every cell of a coded
+    column must be a known word."""
     out = frame.copy()
-    for col, labels in LABELS[lang].items():
+    for col, labels in (*LABELS[lang].items(), ("focus_area", focus_names(lang))):
         out[col] = out[col].map({v: k for k, v in labels.items()})
         assert out[col].notna().all(), col
     return out
@@ -255,6 +264,33 @@ def test_excel_csv_in_english_has_english_headers_words_and_names(ds):
     method = estimates.loc[estimates["stream_id"] == "pv-regioner", "method_en"].tolist()
     assert pv["Estimate method"].tolist() == method and len(method) == 1
     assert "beslutat" not in text and "Skattningsmetod" not in text
+
+
+@pytest.mark.parametrize("fmt", ["excel-csv", "xlsx"])
+def test_the_spreadsheets_name_focus_areas_in_their_language(ds, fmt):
+    """'Focus area' held the Swedish slugs (komplexa-behov, ej-fordelat) in English and in Swedish alike."""
+    view = ds.view[ds.view["year"].isin([2025, 2026])]
+    p = prov_for(ds, view)
+    for lang, names in (("sv", {"komplexa-behov": "Komplexa behov och samsjuklighet",
+                                "vardkapacitet": "Vårdkapacitet i psykiatrin",
+                                "ej-fordelat": "Ej fördelat på fokusområde"}),
+                        ("en", {"komplexa-behov": "Complex needs and co-morbidity",
+                                "vardkapacitet": "Psychiatric care capacity",
+                                "ej-fordelat": "Not broken down by focus area"})):
+        data = exports.payload(fmt, view, p, lang)
+        if fmt == "xlsx":
+            back = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=str)
+        else:
+            back = pd.read_csv(io.BytesIO(data), sep=";", encoding="utf-8-sig", dtype=str)
+        focus, stream = HEADERS[lang]["focus_area"], HEADERS[lang]["stream_id"]
+        assert focus == ("Fokusområde" if lang == "sv" else "Focus area")
+        got = dict(zip(back[stream], back[focus], strict=False))
+        want = view.drop_duplicates("stream_id").set_index("stream_id")["focus_area"].map(focus_names(lang))
+        assert got == want.to_dict()
+        assert set(names.values()) <= set(back[focus])
+        assert not set(back[focus]) & set(focus_names(lang))  # no slug left
+    standard = pd.read_csv(io.BytesIO(exports.payload("csv", view, p, "en")))
+    assert set(standard["focus_area"]) <= set(focus_names("en"))  # the contract's code, as grant_id and status
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -447,10 +483,44 @@ def test_file_names_say_years_regions_and_date(ds):
     every = v[(v["year"] == 2026) & (v["grant_id"] == "psykiatri-vuxna")]
     assert name("xlsx", every) == "statsbidrag-psykisk-halsa_2026_alla-regioner_2026-11-25.xlsx"
     assert name("csv", v.iloc[0:0]) == "statsbidrag-psykisk-halsa_inga-ar_alla-regioner_2026-11-25_standard.csv"
-    assert name("xlsx", vg, "tabell-karta") == \
+    assert name("xlsx", vg, exports.table_part("map", "sv")) == \
         "statsbidrag-psykisk-halsa_tabell-karta_2025-2026_region-14_2026-11-25.xlsx"
     with pytest.raises(ValueError, match="unknown format"):
         name("pdf", v)
+
+
+def test_file_names_follow_the_language(ds):
+    """An English download is named in English all the way, a chart's table by its name, not its internal key."""
+    v, codes = ds.view, ds.region_codes
+
+    def name(fmt, rows, part=""):
+        return exports.file_name(fmt, rows, DAY, codes, part, lang="en")
+
+    vg = v[(v["region_code"] == "14") & v["year"].isin([2025, 2026])]
+    assert name("excel-csv", vg) == "state-funding-mental-health_2025-2026_region-14_2026-11-25.csv"
+    assert name("csv", v) == "state-funding-mental-health_2018-2020+2023-2028_all-regions_2026-11-25_standard.csv"
+    two = v[v["region_code"].isin(["01", "14"]) & v["year"].isin([2023, 2025])]
+    assert name("xlsx", two) == "state-funding-mental-health_2023+2025_regions-01-14_2026-11-25.xlsx"
+    many = v[v["region_code"].isin(codes[:6]) & (v["year"] == 2026)]
+    assert name("datapackage", many) == "state-funding-mental-health_2026_6-regions_2026-11-25.zip"
+    assert name("csv", v.iloc[0:0]) == "state-funding-mental-health_no-years_all-regions_2026-11-25_standard.csv"
+    y26 = v[v["year"] == 2026]
+    assert name("xlsx", y26, exports.table_part("trail", "en")) == \
+        "state-funding-mental-health_table-money-trail_2026_all-regions_2026-11-25.xlsx"
+    assert name("csv", y26, exports.table_part("changes", "en")).startswith(
+        "state-funding-mental-health_table-changes_2026_all-regions_")
+    # A table of chosen regions and the rest summed (the money trail) is named by them, not by its rows.
+    assert name("xlsx", y26, exports.table_part("trail", "en")) != exports.file_name(
+        "xlsx", y26, DAY, codes, exports.table_part("trail", "en"), "en", regions=("01", "12", "other"))
+    assert exports.file_name("csv", y26, DAY, codes, "", "en", regions=("12", "other")) == \
+        "state-funding-mental-health_2026_region-12-and-others_2026-11-25_standard.csv"
+    assert exports.file_name("csv", y26, DAY, codes, "", "sv", regions=("01", "12", "other")) == \
+        "statsbidrag-psykisk-halsa_2026_regioner-01-12-och-ovriga_2026-11-25_standard.csv"
+    assert common.filters_text((("year", ("2026",)), ("region", ("01", "12", "other"))), "sv") == \
+        "year=2026; region=01,12 (övriga regioner summerade)"
+    assert exports.table_part("trail", "sv") == "tabell-pengarnas-vag"
+    assert exports.table_part("focus_regions", "sv") == "tabell-fokus-per-region"
+    assert exports.table_part("focus_regions", "en") == "table-focus-by-region"
 
 
 def test_filters_text_and_normalisation():

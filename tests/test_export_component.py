@@ -43,7 +43,7 @@ def _table_app() -> None:
                                                                          "amount_sek": "Belopp (kr)"}))
     table["Andel"] = table["Belopp (kr)"] / table["Belopp (kr)"].sum()
     table_download(pd.DataFrame(table), {}, rows, {"year": ["2026"]}, st.session_state.get("lang", "sv"), "k",
-                   "karta", "Ladda ned tabellen")
+                   "map", "Ladda ned tabellen")
 
 
 @pytest.fixture
@@ -129,6 +129,8 @@ def test_english_labels_and_names(ds, recorded):
     assert at.selectbox[0].options == ["CSV for Excel (Swedish)", "CSV (standard)", "Excel (.xlsx)",
                                        "Data package (.zip)"]
     assert recorded[-1]["label"] == f"Download {len(vg(ds))} rows"
+    assert recorded[-1]["file_name"].startswith("state-funding-mental-health_2025-2026_region-14_20")
+    at.selectbox[0].set_value("excel-csv").run()
     back = pd.read_csv(io.BytesIO(recorded[-1]["data"]()), sep=";", decimal=",", encoding="utf-8-sig")
     assert back["Grant"].tolist() == vg(ds)["grant_name_en"].tolist()
     assert set(back["Status"]) == {"decided", "estimated"}
@@ -136,6 +138,30 @@ def test_english_labels_and_names(ds, recorded):
     data = recorded[-1]["data"]()
     assert pd.ExcelFile(io.BytesIO(data)).sheet_names == ["Data", "About"]
     assert exports.MIME_TYPES["xlsx"] == recorded[-1]["mime"]
+
+
+def test_in_english_the_default_is_plain_csv(ds, recorded):
+    """Semicolons and decimal commas are for Swedish Excel; an English reader gets comma and dot by default."""
+    at = app_test(lang="en").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "csv"
+    call = recorded[-1]
+    assert call["file_name"].endswith("_standard.csv")
+    text = call["data"]().decode("utf-8")
+    assert not text.startswith("\ufeff") and text.split("\r\n")[0].startswith("year,region_code,region_name,")
+    back = pd.read_csv(io.StringIO(text), dtype={"region_code": str})
+    assert back["amount_sek"].sum() == vg(ds)["amount_sek"].sum()
+    assert back["grant_name"].tolist() == vg(ds)["grant_name_en"].tolist()
+    assert any("." in v for v in text.split("\r\n")[1].split(","))  # kronor per inhabitant with a decimal point
+
+
+def test_a_table_download_defaults_by_language_and_follows_a_switch(ds, recorded):
+    at = app_test(_table_app).run()
+    assert at.selectbox[0].value == "excel-csv"  # Swedish: CSV for Swedish Excel
+    at.session_state["lang"] = "en"
+    at.run()
+    assert at.selectbox[0].value == "csv" and recorded[-1]["file_name"].endswith("_standard.csv")
+    assert pd.read_csv(io.BytesIO(recorded[-1]["data"]()))["Belopp (kr)"].dtype == "int64"
 
 
 def test_a_fixed_format_has_no_choice(ds, recorded):
@@ -171,3 +197,39 @@ def test_table_download_is_the_table_as_shown(ds, recorded, fmt):
     assert back["Region"].tolist() == want.index.tolist() and back["Belopp (kr)"].tolist() == want.tolist()
     assert back["Andel"].sum() == pytest.approx(1.0)
     assert set(back["Datasetversion"]) == {ds.version} and set(back["Filter"]) == {"year=2026"}
+
+
+def test_an_english_table_download_is_named_in_english(ds, recorded):
+    at = app_test(_table_app, lang="en").run()
+    assert not at.exception
+    assert recorded[-1]["file_name"].startswith("state-funding-mental-health_table-map_2026_all-regions_20")
+
+
+@pytest.mark.parametrize(("lang", "name", "note"), [
+    ("sv", "statsbidrag-psykisk-halsa_tabell-pengarnas-vag_2026_regioner-01-12-och-ovriga_20",
+     "övriga regioner summerade"),
+    ("en", "state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_20", "other regions summed"),
+])
+def test_the_money_trail_download_says_what_it_holds(ds, recorded, lang, name, note):
+    """Översikt /?year=2025,2026&region=01,12: the trail shows 2026, Stockholm and Skåne and the other regions
+    summed. Its table's file said 2025,2026 and all regions; its filter text year=2025,2026; region=01,12."""
+    from tests.test_app_pages import open_page, open_tables
+
+    open_tables(open_page(year="2025,2026", region="01,12", lang=lang))
+    table_call = next(c for c in recorded if c["key"] == "dlt_trail-download")
+    rows_call = next(c for c in recorded if c["key"] == "dlr_trail-download")
+    assert table_call["file_name"].startswith(name) and table_call["file_name"].endswith(".csv")
+    data = table_call["data"]()  # each language's default CSV
+    back = (pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig") if lang == "sv"
+            else pd.read_csv(io.BytesIO(data)))
+    to = back.columns[1]
+    assert {"Stockholm", "Skåne", "Övriga regioner" if lang == "sv" else "Other regions"} <= set(back[to])
+    filters = exports.common.header("filters", lang)
+    assert set(back[filters]) == {f"year=2026; region=01,12 ({note}); status=decided,estimated"}
+    # The underlying rows are every region's 2026 money: no region filter, and named so.
+    assert "_2026_" in rows_call["file_name"] and ("alla-regioner" if lang == "sv" else "all-regions") in \
+        rows_call["file_name"]
+    rows = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=0)
+    assert set(rows[exports.common.header("year", lang)]) == {2026}
+    about = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=1, header=None)
+    assert "year=2026; status=decided,estimated" in set(about[1].astype(str))

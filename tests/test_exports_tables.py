@@ -176,7 +176,70 @@ def test_hostile_headers_and_cells_never_become_formulas(ds):
 
 def test_table_file_names_name_the_table(ds):
     _, rows = region_table(ds)
-    name = exports.file_name("xlsx", rows, "2026-11-25", ds.region_codes, part="tabell-karta")
+    name = exports.file_name("xlsx", rows, "2026-11-25", ds.region_codes, part=exports.table_part("map", "sv"))
     assert name == "statsbidrag-psykisk-halsa_tabell-karta_2026_alla-regioner_2026-11-25.xlsx"
-    assert exports.file_name("csv", rows, "2026-11-25", ds.region_codes, part="tabell-karta").endswith(
-        "_standard.csv")
+    name = exports.file_name("csv", rows, "2026-11-25", ds.region_codes, part=exports.table_part("map", "en"),
+                             lang="en")
+    assert name == "state-funding-mental-health_table-map_2026_all-regions_2026-11-25_standard.csv"
+
+
+# A share column by its kind ---------------------------------------------------------------------------------
+
+
+def change_table(ds, lang: str):
+    """Översikt's per-grant change table for /?year=2025,2026, as the presenter builds it."""
+    from components.presenters import overview
+    from components.presenters.context import ViewContext
+    from funding.analysis.filters import Filters
+
+    spec, _ = overview.changes(ViewContext(ds, Filters(lang=lang, years=(2025, 2026))))
+    return spec.table, spec.rows
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_change_in_per_cent_is_written_in_per_cent_in_both_csvs(ds, lang):
+    """The header says (%) and the screen -20,8 %: the CSV cell holds -20.8, not the ratio -0.208 (which read as
+    -0.2 %); every decimal kept (-15.3846153846), and a new grant's change an empty cell."""
+    table, rows = change_table(ds, lang)
+    grant, pct = table.frame.columns[0], table.frame.columns[-1]
+    assert pct == ("Förändring (%)" if lang == "sv" else "Change (%)")
+    assert table.formats[pct] == "signed_percent"
+    p = prov(ds, rows)
+    standard = pd.read_csv(io.BytesIO(exports.table_payload("csv", table.frame, p, lang, table.formats)))
+    excel = pd.read_csv(io.BytesIO(exports.table_payload("excel-csv", table.frame, p, lang, table.formats)), sep=";",
+                        decimal=",", encoding="utf-8-sig")
+    for back in (standard, excel):
+        got = dict(zip(back[grant], back[pct], strict=True))
+        names = table.frame[grant].tolist()
+        assert pd.isna(got[names[0]])                                    # new: no per cent of nothing
+        assert got[names[1]] == -100.0                                   # ended: all of it
+        assert got[names[3]] == pytest.approx(-240 / 1560 * 100, abs=1e-9)  # 1 560 -> 1 320 mn
+        assert got[names[5]] == pytest.approx(-20.8, abs=1e-9)             # 500 -> 396 mn
+        assert got[names[-1]] == pytest.approx(-564.5 / 3780.5 * 100, abs=1e-9)
+    text = exports.table_payload("excel-csv", table.frame, p, lang, table.formats).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[1].split(";")[5] == "" and lines[2].split(";")[5] == "-100" and lines[6].split(";")[5] == "-20,8"
+    assert lines[4].split(";")[5] == "-15,3846153846"
+    csv_lines = exports.table_payload("csv", table.frame, p, lang, table.formats).decode().splitlines()
+    assert next(csv.reader([csv_lines[6]]))[5] == "-20.8" and next(csv.reader([csv_lines[1]]))[5] == ""
+
+
+def test_the_workbook_keeps_the_share_as_a_ratio_under_a_percent_format(ds):
+    table, rows = change_table(ds, "en")
+    data = exports.table_payload("xlsx", table.frame, prov(ds, rows), "en", table.formats)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert sheet["F1"].value == "Change (%)"
+    assert sheet["F2"].value is None                       # the new grant
+    assert sheet["F3"].value == -1 and sheet["F7"].value == pytest.approx(-0.208)
+    assert sheet["F7"].number_format == "+0.0%;-0.0%;0.0%"  # Excel shows -20.8%
+
+
+def test_only_share_columns_are_scaled_and_the_callers_table_is_left_alone(ds):
+    table = pd.DataFrame({"Namn": ["a", "b"], "Andel (%)": [0.25, 0.0001234], "Belopp (kr)": [10, 20],
+                          "Kvot": [0.5, 0.25]})
+    kinds = {"Andel (%)": "percent", "Belopp (kr)": "money"}
+    p = prov(ds, ds.view.head(2))
+    back = pd.read_csv(io.BytesIO(exports.table_payload("csv", table, p, "sv", kinds)))
+    assert back["Andel (%)"].tolist() == [25.0, 0.01234]
+    assert back["Belopp (kr)"].tolist() == [10, 20] and back["Kvot"].tolist() == [0.5, 0.25]  # not a share kind
+    assert table["Andel (%)"].tolist() == [0.25, 0.0001234]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 
@@ -85,6 +86,33 @@ def test_money_trail_continues_to_a_chosen_region(ds):
     to_region = table[table["Till"] == "Västra Götaland"]
     # 2026: psychiatry 249 940 771 + estimated primary care to Västra Götaland.
     assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
+
+
+def test_a_money_trail_download_describes_the_year_and_regions_it_holds(ds):
+    """/?year=2025,2026&region=01,12: the trail is 2026 only, every region's rows, and its table the two chosen
+    regions plus the others summed; the downloads said year=2025,2026 and region=01,12 about both."""
+    c = ctx(ds, years=(2025, 2026), region_codes=("01", "12"))
+    spec = overview.money_trail(c)
+    assert set(spec.rows["year"]) == {2026} and spec.rows["region_code"].nunique() > 3
+    assert spec.table_regions == ("01", "12", "other")
+    assert {"Stockholm", "Skåne", "Övriga regioner"} <= set(spec.table.frame["Till"])
+    status = ["decided", "estimated"]
+    assert c.described(spec.rows, spec.table_regions) == {"year": ["2026"], "region": ["01", "12", "other"],
+                                                          "status": status}
+    assert c.described(spec.rows) == {"year": ["2026"], "status": status}  # the rows: every region
+    # Without a chosen region the trail stops at the levels: nothing summed, nothing to say.
+    assert overview.money_trail(ctx(ds, years=(2025, 2026))).table_regions == ()
+
+
+def test_a_download_states_the_years_its_rows_hold(ds):
+    """The change chart adds its base year to a chosen year; a region's rows keep the region."""
+    c = ctx(ds, years=(2026,), region_codes=("14",))
+    spec, base = overview.changes(c)
+    assert base == 2025
+    assert c.described(spec.rows) == {"year": ["2025", "2026"], "region": ["14"], "status": ["decided", "estimated"]}
+    # Regioner ranks every region; the chosen one is only highlighted, so the download names no region.
+    view = comparison.present(c)
+    assert c.described(view.map.rows) == {"year": ["2026"], "status": ["decided", "estimated"]}
 
 
 def test_change_chart_parts_add_up_to_the_two_totals(ds):
@@ -301,3 +329,42 @@ def test_a_map_of_nearly_equal_values_says_why_it_is_one_colour(ds):
     assert any("bara 3,57\u00a0kr/inv. (2,0\u00a0%)" in n for n in notes)
     notes = comparison.present(ctx(ds, years=(2025,))).map.notes  # 2025: 154,00–296,68
     assert not any("nästan samma färg" in n for n in notes)
+
+
+# ---------------------------------------------------------------- every chart's table
+
+
+def every_chart(ds, lang: str, **filters) -> list[ChartSpec]:
+    """Every chart of every page for one set of filters."""
+    c = ctx(ds, lang=lang, **filters)
+    views = [overview.present(c), comparison.present(c), over_time.present(c), focus.present(c),
+             profile.present(c, "14")]
+    specs = []
+    for view in views:
+        parts = [view] if isinstance(view, ChartSpec) else [getattr(view, f.name) for f in dataclasses.fields(view)]
+        specs += [p for p in parts if isinstance(p, ChartSpec)]
+    return specs
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_share_column_says_per_cent_in_its_header(ds, lang):
+    """The CSV downloads write a share column in per cent (exports.common.as_percent): its header says so."""
+    specs = every_chart(ds, lang, years=(2025, 2026))
+    assert {s.key for s in specs} >= {"trail", "changes", "map", "ranked", "over_time", "tree", "focus_shares",
+                                      "focus_regions", "profile"}
+    shares = [(s.key, col) for s in specs for col, kind in s.table.formats.items()
+              if kind in ("percent", "signed_percent")]
+    assert {key for key, _ in shares} == {"changes", "tree", "focus_shares", "focus_regions"}
+    assert [col for _, col in shares if not col.endswith("(%)")] == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_chart_table_has_a_file_name_in_the_language(ds, lang):
+    """A table download is named by words in the page's language (exports.table_part), never its internal key."""
+    from funding.exports import table_part
+
+    for spec in every_chart(ds, lang, years=(2025, 2026), region_codes=("14",)):
+        part = table_part(spec.key, lang)
+        assert re.fullmatch(r"[a-z0-9-]+", part), part
+        assert part.startswith("tabell-" if lang == "sv" else "table-")
+        assert "_" not in part

@@ -33,6 +33,9 @@ class ChartSpec:
     table: Table               # the chart's numbers, as the "show as table" alternative and its download
     rows: pd.DataFrame         # the tidy-view rows behind the chart: the "underlying data" download
     notes: tuple[str, ...] = ()
+    # The regions the table shows one by one where they are not its rows' regions, for its download's name and
+    # filters: the money trail's chosen regions and "other" (funding.analysis.trail.OTHER_REGIONS, the rest summed).
+    table_regions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ No Streamlit: a test builds one with `ViewContext(load(), Filters(...))` and cal
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -78,12 +79,22 @@ class ViewContext:
     def n_regions(self) -> int:
         return len(self.ds.regions)
 
-    def described(self, rows: pd.DataFrame) -> dict[str, list[str]]:
+    def described(self, rows: pd.DataFrame, regions: Sequence[str] | None = None) -> dict[str, list[str]]:
         """The filters a download of `rows` states: the reader's choices, and where a chart chose by default
-        (years, statuses), what it chose, so a file never says "no filters" about one year's decided money."""
+        (years, statuses), what it chose, so a file never says "no filters" about one year's decided money.
+
+        A file must describe what it holds, not what the reader asked for: the years are those of the rows (the
+        money trail shows the last of the chosen years, the change chart adds its base year), and the region
+        filter is stated only where the rows keep to it (Regioner and the trail take every region and only mark
+        or pick out the chosen ones). `regions` names the regions a table shows where they differ from its rows'.
+        """
         params = {k: v for k, v in self.filters.to_params().items() if k not in ("lang", "unit", "denom", "base")}
-        if len(rows) and not self.filters.years:
+        if len(rows):
             params["year"] = [str(y) for y in sorted(set(rows["year"]))]
+            if regions:
+                params["region"] = list(regions)
+            elif self.filters.region_codes and not rows["region_code"].isin(self.filters.region_codes).all():
+                params.pop("region", None)
         if len(rows) and not self.filters.statuses:
             params["status"] = [s for s in ("decided", "estimated", "announced") if s in set(rows["status"])]
         return params

@@ -157,8 +157,10 @@ def money_trail(ctx: ViewContext) -> ChartSpec | str:
     if len(ctx.snapshot.years) > 1:
         lines.insert(0, tr("ov_trail_one_year", year=year))
     title = tr("ov_trail_title", year=year)
+    summed = (trail.OTHER_REGIONS,) if (links["target"] == trail.OTHER_REGIONS).any() else ()
     return ChartSpec("trail", fig, title, tr("ov_trail_alt"), summary,
-                     Table(table, {tr("col_amount"): "money"}), rows, tuple(lines))
+                     Table(table, {tr("col_amount"): "money"}), rows, tuple(lines),
+                     table_regions=(*f.region_codes, *summed) if f.region_codes else ())
 
 
 def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> tuple[str, ...]:

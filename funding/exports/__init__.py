@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import BINARY_FORMATS, FORMATS, MIME_TYPES, TABLE_FORMATS, Provenance, file_name, provenance, select
+from .common import (
+    BINARY_FORMATS,
+    FORMATS,
+    MIME_TYPES,
+    TABLE_FORMATS,
+    Provenance,
+    file_name,
+    provenance,
+    select,
+    table_part,
+)
 from .datapackage import to_datapackage
 from .tabular import table_csv, table_excel_csv, to_csv, to_excel_csv
 from .workbook import table_xlsx, to_xlsx
 
 __all__ = ["BINARY_FORMATS", "FORMATS", "MIME_TYPES", "TABLE_FORMATS", "file_name", "payload", "provenance", "select",
-           "table_payload"]
+           "table_part", "table_payload"]
 
 
 def payload(fmt: str, view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
@@ -28,10 +38,9 @@ def payload(fmt: str, view: pd.DataFrame, prov: Provenance, lang: str = "sv") ->
 def table_payload(fmt: str, table: pd.DataFrame, prov: Provenance, lang: str = "sv",
                   kinds: dict[str, str] | None = None) -> bytes:
     """The bytes of a chart's table as shown: its rows, order and columns, plus dataset version and filters.
-    `kinds` (column -> money, per_capita, percent …) gives the workbook its number formats."""
-    if fmt == "xlsx":
-        return table_xlsx(table, prov, lang, kinds)
-    builders = {"excel-csv": table_excel_csv, "csv": table_csv}
+    `kinds` (column -> money, per_capita, percent …) gives the workbook its number formats and puts shares in
+    per cent in the CSVs."""
+    builders = {"excel-csv": table_excel_csv, "csv": table_csv, "xlsx": table_xlsx}
     if fmt not in builders:
         raise ValueError(f"unknown table format {fmt!r}; choose one of {', '.join(TABLE_FORMATS)}")
-    return builders[fmt](table, prov, lang)
+    return builders[fmt](table, prov, lang, kinds)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..analysis import facts
+from ..analysis.trail import OTHER_REGIONS
 from ..dataset import EXPORT_COLUMNS, Dataset
 from ..fmt import year_span
 from ..text import normalise_lang, t
@@ -41,12 +42,17 @@ LOCALISED = {"grant_name": "grant_name_en", "stream_name": "stream_name_en", "re
              "estimate_method": "estimate_method_en"}
 CODED = {"status": STATUSES, "recipient_level": LEVELS, "channel": CHANNELS, "basis": ("printed", "estimated", "rest")}
 _CODE_PREFIX = {"status": "status", "recipient_level": "level", "channel": "channel", "basis": "basis"}
+# Coded columns whose words come from the data, not the texts: where the tidy view holds the Swedish and the
+# English name. The spreadsheets show the name ('Complex needs and co-morbidity', not 'komplexa-behov').
+NAMED = {"focus_area": ("focus_name", "focus_name_en")}
 
 FILE_STEM = "statsbidrag-psykisk-halsa"
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 LICENCE = {"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
            "path": "https://creativecommons.org/publicdomain/zero/1.0/"}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A chart table's column kinds (components/presenters/common.FORMATS) that hold a share: 0.2334 is shown 23,3 %.
+PERCENT_KINDS = ("percent", "signed_percent")
 
 
 def neutralise(value: object) -> object:
@@ -119,11 +125,20 @@ def normalise_filters(filters: Mapping[str, Sequence[object] | str | int] | None
     return tuple(spec)
 
 
+def _filter_values(name: str, values: tuple[str, ...], lang: str) -> str:
+    if name == "region" and OTHER_REGIONS in values:
+        # A table with the chosen regions and the rest in one row (the money trail) holds all the money.
+        chosen = ",".join(v for v in values if v != OTHER_REGIONS)
+        return t("filters_others_summed", lang, regions=chosen)
+    return ",".join(values)
+
+
 def filters_text(spec: FilterSpec, lang: str = "en") -> str:
-    """'year=2025,2026; region=14', or a plain 'no filters' when the whole dataset is exported."""
+    """'year=2025,2026; region=14', or a plain 'no filters' when the whole dataset is exported;
+    'region=01,12 (other regions summed)' for a table that sums the regions not chosen."""
     if not spec:
         return t("no_filters", lang)
-    return "; ".join(f"{name}={','.join(values)}" for name, values in spec)
+    return "; ".join(f"{name}={_filter_values(name, values, lang)}" for name, values in spec)
 
 
 @dataclass(frozen=True)
@@ -231,12 +246,32 @@ def download_frame(view: pd.DataFrame, prov: Provenance | None = None, lang: str
     return out
 
 
-def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Replace codes by words ('estimated' -> 'skattat') for the spreadsheet formats."""
+def labelled(frame: pd.DataFrame, lang: str, view: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Replace codes by words ('estimated' -> 'skattat') for the spreadsheet formats, and, given the tidy rows
+    `frame` was made from, codes by the names the data give them ('barn-unga' -> 'Children and young people')."""
     out = frame.copy()
     for col in CODED:
         if col in out:
             out[col] = out[col].map(lambda v, c=col: value_label(c, v, lang), na_action="ignore")
+    if view is not None:
+        en = normalise_lang(lang) == "en"
+        for col, (name_sv, name_en) in NAMED.items():
+            source = name_en if en else name_sv
+            if col in out and source in view and len(view) == len(out):
+                names = pd.Series(view[source].to_numpy(), index=out.index)
+                out[col] = names.where(names.notna() & (names.astype(str) != ""), out[col])  # no name: the code
+    return out
+
+
+def as_percent(table: pd.DataFrame, kinds: Mapping[str, str] | None) -> pd.DataFrame:
+    """Share columns in per cent (-0.2016 -> -20.16), for the CSVs: a CSV cell has no number format, so it must
+    hold the number its header's "(%)" and the screen's "-20,2 %" promise, not the ratio (which read as -0.2 %).
+    Full precision, not the screen's one decimal: shares then still add up to 100 and small ones stay non-zero.
+    The workbook keeps the ratio under a % number format, which is what Excel means by a percentage."""
+    out = table.copy()
+    for col, kind in (kinds or {}).items():
+        if kind in PERCENT_KINDS and col in out:
+            out[col] = out[col].astype("Float64") * 100  # Float64: a missing share stays an empty cell
     return out
 
 
@@ -250,38 +285,52 @@ def table_frame(table: pd.DataFrame, prov: Provenance, lang: str) -> pd.DataFram
 
 # File names ---------------------------------------------------------------------------------------------
 
-def _years_part(years: Sequence[int]) -> str:
+def _years_part(years: Sequence[int], lang: str) -> str:
     """2025 | 2025-2026 | 2023+2025 | 2018-2020+2023-2028: runs of consecutive years joined by '+' (the data
     have gaps, 2021-2022, so the whole dataset would otherwise name all nine years one by one)."""
-    return year_span(years, dash="-", joiner="+") or "inga-ar"
+    return year_span(years, dash="-", joiner="+") or t("file_no_years", lang)
 
 
-def _regions_part(codes: Iterable[str], all_codes: Iterable[str]) -> str:
-    codes = sorted({c for c in codes if c})
+def _regions_part(codes: Iterable[str], all_codes: Iterable[str], lang: str) -> str:
+    codes = set(codes)
+    summed = OTHER_REGIONS in codes
+    codes = sorted(c for c in codes if c and c != OTHER_REGIONS)
     everything = set(all_codes)
     if not codes or (everything and everything <= set(codes)):
-        return "alla-regioner"
+        return t("file_all_regions", lang)
     if len(codes) == 1:
-        return f"region-{codes[0]}"
-    if len(codes) <= 4:
-        return "regioner-" + "-".join(codes)
-    return f"{len(codes)}-regioner"
+        part = t("file_region", lang, code=codes[0])
+    elif len(codes) <= 4:
+        part = t("file_regions", lang, codes="-".join(codes))
+    else:
+        part = t("file_n_regions", lang, n=len(codes))
+    return t("file_and_others", lang, regions=part) if summed else part
 
 
-def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "") -> str:
-    """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when.
+def table_part(chart_key: str, lang: str) -> str:
+    """A chart's table in a file name, in the download's language: 'tabell-pengarnas-vag', 'table-money-trail'
+    (words, not the chart's internal key)."""
+    return t("file_table", lang, name=t(f"file_chart_{chart_key}", lang))
 
-    Years and regions are those of the rows in the file; `all_region_codes` tells when every region is there
-    ("alla-regioner"); `part` names a chart's table ("tabell-karta"). The standard CSV gets a _standard
-    suffix so the two CSVs never overwrite each other in a downloads folder.
+
+def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "",
+              lang: str = "sv", regions: Iterable[str] | None = None) -> str:
+    """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when, in the
+    download's language (state-funding-mental-health_2025-2026_region-14_2026-11-25.csv in English).
+
+    Years and regions are those of the rows in the file, unless `regions` names those a table shows one by one
+    (the money trail: the chosen regions and OTHER_REGIONS, "regioner-01-12-och-ovriga"); `all_region_codes`
+    tells when every region is there ("alla-regioner"); `part` names a chart's table (`table_part`). The
+    standard CSV gets a _standard suffix so the two CSVs never overwrite each other in a downloads folder.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    lang = normalise_lang(lang)
     # Distinct values first: the parts are sets anyway, and a Python loop over every row cost tens of
     # milliseconds per chart and rerun on a large dataset (issue 7).
     years = pd.unique(view["year"]) if "year" in view else []
-    codes = pd.unique(view["region_code"]) if "region_code" in view else []
-    stem = "_".join([FILE_STEM, *([part] if part else []), _years_part(years), _regions_part(codes, all_region_codes),
-                     day])
+    codes = regions if regions else (pd.unique(view["region_code"]) if "region_code" in view else [])
+    stem = "_".join([t("file_stem", lang), *([part] if part else []), _years_part(years, lang),
+                     _regions_part(codes, all_region_codes, lang), day])
     suffix = {"excel-csv": ".csv", "csv": "_standard.csv", "xlsx": ".xlsx", "datapackage": ".zip"}[fmt]
     return stem + suffix

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .common import (
     Provenance,
+    as_percent,
     contract_frame,
     download_frame,
     header,
@@ -81,14 +82,14 @@ def to_csv(view: pd.DataFrame, prov: Provenance | None = None, lang: str = "en")
 
 
 def to_excel_csv(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
-    frame = labelled(download_frame(view, prov, lang), lang)
+    frame = labelled(download_frame(view, prov, lang), lang, view)
     return _excel_csv(frame, [header(col, lang) for col in frame.columns])
 
 
-def table_csv(table: pd.DataFrame, prov: Provenance, lang: str) -> bytes:
-    return _standard_csv(table_frame(table, prov, lang), TABLE_DECIMALS)
+def table_csv(table: pd.DataFrame, prov: Provenance, lang: str, kinds: dict[str, str] | None = None) -> bytes:
+    return _standard_csv(table_frame(as_percent(table, kinds), prov, lang), TABLE_DECIMALS)
 
 
-def table_excel_csv(table: pd.DataFrame, prov: Provenance, lang: str) -> bytes:
-    frame = table_frame(table, prov, lang)
+def table_excel_csv(table: pd.DataFrame, prov: Provenance, lang: str, kinds: dict[str, str] | None = None) -> bytes:
+    frame = table_frame(as_percent(table, kinds), prov, lang)
     return _excel_csv(frame, [str(c) for c in frame.columns], TABLE_DECIMALS)

@@ -147,7 +147,7 @@ def _workbook(frame: pd.DataFrame, headers: list[str], prov: Provenance, lang: s
 
 def to_xlsx(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> bytes:
     """Data sheet (frozen header, filters, number formats, dates as dates) plus an about sheet."""
-    frame = labelled(download_frame(view, None, lang), lang)
+    frame = labelled(download_frame(view, None, lang), lang, view)
     return _workbook(frame, [header(col, lang) for col in frame.columns], prov, lang)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -256,6 +257,35 @@ def test_a_table_download_holds_the_rows_shown(visit):
     assert len(rows) == shown == 22
     assert list(rows[0])[:2] == ["Region", "Kr per invånare"]
     assert rows[0]["Region"] == "Uppsala" and rows[-1]["Region"] == "Riket"
+
+
+def test_english_overview_downloads_say_what_they_hold(visit):
+    """/?year=2025,2026&region=01,12 in English: plain CSV by default; the money trail's table named and
+    described by its one year and its regions; the change in per cent in per cent, empty for a new grant."""
+    page = visit("/?year=2025,2026&region=01,12&lang=en", 1366, 900).page
+    files = {}
+    for chart in ("trail", "changes"):
+        box = page.locator(f".st-key-chart_{chart} [data-testid='stExpander']")
+        box.locator("summary").click()
+        box.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+        wait_for_app(page)
+        with page.expect_download() as info:
+            box.get_by_role("button", name=re.compile("^Download the table")).click()
+        files[chart] = (info.value.suggested_filename, info.value.path().read_text(encoding="utf-8"))
+    name, text = files["trail"]
+    assert name.startswith("state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_")
+    assert name.endswith("_standard.csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["Filters"] for r in rows} == {"year=2026; region=01,12 (other regions summed); status=decided,estimated"}
+    assert {"Stockholm", "Skåne", "Other regions"} <= {r["To"] for r in rows}
+    name, text = files["changes"]
+    assert name.startswith("state-funding-mental-health_table-changes_2025-2026_regions-01-12_")
+    change = {r["Grant"]: r["Change (%)"] for r in csv.DictReader(io.StringIO(text))}
+    # Shown as -100.0 % and -20.2 %; the file said -1 and -0.2016129043 under "Change (%)".
+    assert change["Specialised adult psychiatric care"] == ""   # new in 2026: no per cent of nothing
+    assert change["Agreement on mental health and suicide prevention"] == "-100"
+    assert float(change["Primary care work on mental ill-health"]) == pytest.approx(-36_839_751 / 182_725_164 * 100)
+    assert float(change["Total"]) == pytest.approx(88_287_886 / 605_699_665 * 100)
 
 
 def test_the_region_profile_prints_on_a_clean_page(visit):
