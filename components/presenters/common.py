@@ -64,7 +64,8 @@ def formatted(table: Table, labels: Labels) -> pd.DataFrame:
     for col, kind in table.formats.items():
         if kind not in ("text", "year"):
             out[col] = [shown(v, kind, labels, table.decimals.get(col, 2)) for v in out[col]]
-    return out.astype(str)
+    # A missing text cell reads as the same dash as a missing number (st.dataframe's placeholder), not "None".
+    return out.astype(object).where(out.notna(), "–").astype(str)
 
 
 def years_label(rows: pd.DataFrame) -> str:
