@@ -19,14 +19,16 @@ RAW_INPUTS   := $(shell find data/raw -type f -name '*.csv' 2>/dev/null)
 BUILD_CODE   := $(wildcard funding/build/*.py funding/vocabulary.py funding/fmt.py funding/paths.py funding/__main__.py)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test data lint bench screenshots lock clean distclean
+.PHONY: help run test data lint bench bench-quick bench-table screenshots lock clean distclean
 
 help:
 	@echo "make run          start the dashboard at http://localhost:$(PORT) (PORT=... to change)"
 	@echo "make test         lint and the whole test suite, browser tests included (PYTEST_WORKERS=0: serial)"
 	@echo "make data         rebuild data/curated and data/reports from data/raw if anything changed"
 	@echo "make lint         ruff"
-	@echo "make bench        benchmarks (bench/run.py)"
+	@echo "make bench        benchmarks, about 13 minutes: bench/results.json (bench/README.md)"
+	@echo "make bench-quick  an A/B check in under 3 minutes: bench/tmp/results-quick.json"
+	@echo "make bench-table  the README's performance table (Markdown) from bench/results.json"
 	@echo "make screenshots  retake docs/screenshots/*.png from the running app"
 	@echo "make clean        remove built data and caches (keeps .venv); make distclean removes .venv too"
 
@@ -63,6 +65,13 @@ test: $(VENV)/.stamp-test data/curated/manifest.json lint
 
 bench: $(VENV)/.stamp-test data/curated/manifest.json
 	$(BIN)/python bench/run.py
+
+# Real data only, three pages, fewer loads and runs, no memo sweep: for comparing two versions while working.
+bench-quick: $(VENV)/.stamp-test data/curated/manifest.json
+	$(BIN)/python bench/run.py --quick
+
+bench-table: $(VENV)/.stamp-test
+	@$(BIN)/python bench/run.py --table
 
 screenshots: $(VENV)/.stamp-test data/curated/manifest.json
 	$(BIN)/python scripts/screenshots.py
