@@ -269,8 +269,12 @@ def test_english_overview_downloads_say_what_they_hold(visit):
         box.locator("summary").click()
         box.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
         wait_for_app(page)
-        with page.expect_download() as info:
-            box.get_by_role("button", name=re.compile("^Download the table")).click()
+        button = box.get_by_role("button", name=re.compile("^Download the table"))
+        button.scroll_into_view_if_needed()
+        # The file is made on the server when clicked (a deferred download); on a busy CI runner that has
+        # taken longer than Playwright's default 30 s.
+        with page.expect_download(timeout=90_000) as info:
+            button.click()
         files[chart] = (info.value.suggested_filename, info.value.path().read_text(encoding="utf-8"))
     name, text = files["trail"]
     assert name.startswith("state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_")
