@@ -35,12 +35,14 @@ class ProfileView:
 
 def _detail(ctx: ViewContext, frame: pd.DataFrame) -> Table:
     lb, tr, en = ctx.labels, ctx.tr, ctx.lang == "en"
+    # The region is fixed on this page, so the amount comes first: on a phone the columns after the first
+    # two or three are off to the right (issue 16).
     table = pd.DataFrame({
+        tr("col_amount"): frame["amount_sek"].astype("int64"),
+        tr("col_per_capita"): frame["sek_per_capita"],
         tr("year"): frame["year"].astype("int64"),
         tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
         tr("stream"): [lb.stream(s) for s in frame["stream_id"]],
-        tr("col_amount"): frame["amount_sek"].astype("int64"),
-        tr("col_per_capita"): frame["sek_per_capita"],
         tr("status"): [lb.status(s) for s in frame["status"]],
         tr("key"): frame["key_en" if en else "key_sv"],
         tr("source"): [lb.source(s) for s in frame["source_id"]],
