@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
 import streamlit as st
 
 from components.figures.style import CONFIG
@@ -73,8 +74,11 @@ def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: s
                   if kind not in ("text", "year")}
     styled = frame.style.format(formatters, na_rep="–") if formatters else frame
     # The grid draws a missing cell as "None" whatever the Styler says (a new grant's change in per cent):
-    # name the placeholder, the same dash `shown` gives a missing value.
-    st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt, placeholder="–")
+    # name the placeholder, the same dash `shown` gives a missing value. pandas refuses to style more than
+    # 262 144 cells by default, and Streamlit then raises: the Data page showed an error instead of its
+    # 28 300 rows at 100x data (bench/results.json, pages_failed). Allow exactly this table's cells.
+    with pd.option_context("styler.render.max_elements", max(frame.size, 262_144)):
+        st.dataframe(styled, hide_index=True, width="stretch", height=height, alt=alt, placeholder="–")
 
 
 def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:

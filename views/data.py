@@ -17,5 +17,8 @@ if rows.empty:
 else:
     total = ctx.labels.money(int(rows["amount_sek"].sum()))
     blocks.caption(ctx.tr("dt_rows", n=number(len(rows), 0, ctx.lang), total=total))
+    if len(table.frame) < len(rows):
+        blocks.caption(ctx.tr("dt_grid_cut", shown=number(len(table.frame), 0, ctx.lang),
+                              n=number(len(rows), 0, ctx.lang)))
     blocks.table_view(ctx, table, alt=ctx.tr("dt_table"), height=560)
     downloads.rows_download(rows, ctx.described(rows), ctx.lang, key="dl_data")
