@@ -14,7 +14,7 @@ from funding.text import has
 
 from . import notes
 from .common import Table
-from .context import ViewContext, per_view
+from .context import ViewContext, per_language
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ def _estimates(ctx: ViewContext) -> tuple[str, ...]:
                         method=r.estimate_method_en if en else r.estimate_method) for r in est.itertuples())
 
 
-@per_view
+@per_language
 def present(ctx: ViewContext) -> AboutView:
     credits = tuple(dict.fromkeys(c for c in ctx.ds.sources["credit"].dropna() if c))
     return AboutView(
