@@ -210,6 +210,14 @@ def test_a_hostile_parameter_warns_and_falls_back():
     assert "script" not in texts(at)
 
 
+def test_a_year_with_only_worded_amounts_says_so_and_shows_the_default_year():
+    at = open_page("", year="2021")
+    assert [w.value for w in at.warning] == [
+        "Parametern ”year” i adressen anger ett år utan belopp i datan. Visar i stället standardåret. Om datan "
+        "säger vilka år källorna bara beskriver i ord."]
+    assert at.metric[0].label == "Totalt 2026"
+
+
 # ---------------------------------------------------------------- Regionprofil
 
 

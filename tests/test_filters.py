@@ -78,8 +78,8 @@ def test_levels_and_channels_follow_the_vocabulary_order(options):
 @pytest.mark.parametrize(("params", "param", "reason"), [
     ({"region": "99"}, "region", "unknown"),
     ({"region": "01,99"}, "region", "unknown"),
-    ({"year": "2031"}, "year", "unknown"),
-    ({"year": "2021"}, "year", "unknown"),   # only worded amounts that year
+    ({"year": "2031"}, "year", "no_amounts"),
+    ({"year": "2021"}, "year", "no_amounts"),   # only worded amounts that year
     ({"year": "20x5"}, "year", "malformed"),
     ({"year": ""}, "year", "empty"),
     ({"year": " , ,"}, "year", "empty"),
@@ -92,8 +92,8 @@ def test_levels_and_channels_follow_the_vocabulary_order(options):
     ({"lang": ["sv", "en"]}, "lang", "conflicting"),
     ({"unit": "ton"}, "unit", "unknown"),
     ({"denom": ""}, "denom", "empty"),
-    ({"base": "2021"}, "base", "unknown"),
-    ({"base": "1999"}, "base", "unknown"),
+    ({"base": "2021"}, "base", "no_amounts"),
+    ({"base": "1999"}, "base", "no_amounts"),
     ({"base": "last"}, "base", "unknown"),
     ({"base": "20 25"}, "base", "malformed"),
     ({"base": ["2024", "2025"]}, "base", "conflicting"),

@@ -180,7 +180,7 @@ def test_hostile_query_warns_by_name_and_falls_back(case: Case, options):
     warned = [w.param for w in result.warnings]
     assert sorted(warned) == sorted(case.bad), f"warned about {warned}, expected {case.bad}"
     for warning in result.warnings:
-        assert warning.reason in {"unknown", "malformed", "empty", "too_long", "conflicting"}
+        assert warning.reason in {"unknown", "no_amounts", "malformed", "empty", "too_long", "conflicting"}
         for lang in ("sv", "en"):
             text = t(f"warn_{warning.reason}", lang, param=warning.param, default=t(f"default_{warning.param}", lang))
             assert f"{warning.param}" in text

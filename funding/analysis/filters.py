@@ -214,7 +214,8 @@ def _multi(attr: str, param: str, pieces: list[str], allowed: tuple) -> tuple | 
         if value is None:
             reason = reason or "malformed"
         elif value not in allowed:
-            reason = reason or "unknown"
+            # A well-formed year outside the data (2017, 2021: amounts only in words) is not a typo: say so.
+            reason = reason or ("no_amounts" if attr == "years" else "unknown")
         else:
             chosen.append(value)
     if reason:
@@ -231,7 +232,9 @@ def _single(param: str, pieces: list[str], allowed: tuple) -> str | FilterWarnin
     value = _normalise_token(pieces[0])
     if value is None:
         return FilterWarning(param, "malformed")
-    return value if value in allowed else FilterWarning(param, "unknown")
+    if value in allowed:
+        return value
+    return FilterWarning(param, "no_amounts" if param == "base" and _YEAR.fullmatch(value) else "unknown")
 
 
 def parse(params: Mapping[str, object], options: FilterOptions) -> ParseResult:
