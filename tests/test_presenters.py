@@ -377,3 +377,33 @@ def test_every_chart_table_has_a_file_name_in_the_language(ds, lang):
         assert re.fullmatch(r"[a-z0-9-]+", part), part
         assert part.startswith("tabell-" if lang == "sv" else "table-")
         assert "_" not in part
+
+
+# ---------------------------------------------------------------- how much of the money a region comparison covers
+
+
+def _plain(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+def test_over_time_for_chosen_regions_judges_partial_years_over_every_region(ds):
+    spec = over_time.present(ctx(ds, region_codes=("01", "14")))
+    lines = [_plain(line) for line in spec.notes]
+    # 2025 and 2026 are split for all 21 regions; only 2023-2024 are partial (Västra Götaland's county money).
+    assert not any(line.startswith(("2025", "2026")) for line in lines)
+    assert any(line.startswith("2023–2024: per region ger källorna bara Västra Götaland") for line in lines)
+    assert "Per region: 3 851,0 mnkr av 22 739,0 mnkr av de valda pengarna (16,9 %)." in " ".join(lines)
+
+
+def test_region_profile_rank_says_how_much_of_the_money_is_known_per_region(ds):
+    view = profile.present(ctx(ds, years=(2025,)), "01")
+    rank = next(m for m in view.metrics if m.label == "Rang 2025")
+    assert rank.value == "21 av 21"
+    assert _plain(rank.notes[-1]).startswith("Per region: 1 777,0 mnkr av 3 780,5 mnkr av de valda pengarna (47,0 %).")
+
+
+def test_overview_for_a_chosen_region_says_how_much_of_the_money_is_known_per_region(ds):
+    items = overview.headline(ctx(ds, region_codes=("01",)))
+    per_capita = next(m for m in items if m.label == "Kronor per invånare 2026")
+    assert _plain(per_capita.notes[-1]).startswith("Per region: 1 886,0 mnkr av 3 216,0 mnkr av de valda pengarna "
+                                                   "(58,6 %).")

@@ -8,6 +8,7 @@ import pandas as pd
 from components.figures import bars
 from funding.analysis import facts, timeline
 from funding.analysis.select import regional_rows, select, totals_by
+from funding.dataset import per_capita as per_capita_of
 
 from . import notes
 from .common import ChartSpec, Table, years_label
@@ -80,7 +81,7 @@ def present(ctx: ViewContext) -> ChartSpec | str:
     mx, mn = per_year.loc[per_year["amount_sek"].idxmax()], per_year.loc[per_year["amount_sek"].idxmin()]
 
     def value(amount: int) -> str:
-        return lb.per_capita(amount / population) if per_capita else lb.mn(amount)
+        return lb.per_capita(per_capita_of(amount, population)) if per_capita else lb.mn(amount)
 
     # A year's bar holds announced money too; a summary quoting it must say how much, or 4 406 mnkr for 2026
     # would be read as decided (3 216 are).
@@ -96,8 +97,16 @@ def present(ctx: ViewContext) -> ChartSpec | str:
 
     summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value_of(mx),
                  min_year=int(mn["year"]), min_value=value_of(mn))
-    lines += [*notes.partial_notes(ctx, shown), *notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown),
-              *notes.rest_notes(ctx, shown), *notes.announced_note(ctx, shown)]
+    if f.region_codes:
+        # Which years are partial, and how much of the money is known per region, are facts about every region:
+        # judged over the chosen ones only, 2025 read as "the sources give only Stockholm and Västra Götaland".
+        every_region = select(ctx.ds.view, f, years=ctx.series.years, statuses=ctx.series.statuses,
+                              ignore_regions=True)
+        lines += [notes.coverage_line(ctx, every_region), *notes.partial_notes(ctx, every_region)]
+    else:
+        lines += notes.partial_notes(ctx, shown)
+    lines += [*notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown), *notes.rest_notes(ctx, shown),
+              *notes.announced_note(ctx, shown)]
     unit = tr("sek_per_inh") if per_capita else tr("msek")
     formats = {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"}
     title = tr("ot_title_grants" if not f.region_codes else "ot_title", areas=label, unit=unit,

@@ -81,7 +81,8 @@ def headline(ctx: ViewContext) -> tuple[Metric, ...]:
         value = per_capita(total, people)
         items.append(Metric(tr("ov_per_capita", years=years), lb.kr(value),
                             (tr("ov_per_capita_region", pop=lb.number(people), date=ctx.ds.population_date),
-                             tr("ov_per_capita_vs", value=national_regional))))
+                             tr("ov_per_capita_vs", value=national_regional),
+                             notes.coverage_line(ctx, all_rows))))
         if len(f.region_codes) == 1:
             me = comp.table.loc[comp.table["region_code"] == f.region_codes[0]].iloc[0]
             rank = tr("rg_rank_of", rank=int(me["rank"]), n=comp.regions_with_data) if me["has_data"] else "–"

@@ -11,6 +11,7 @@ from components.figures import bars
 from funding.analysis import facts
 from funding.analysis.profile import Profile, profile
 from funding.analysis.select import regional_rows, select, totals_by
+from funding.dataset import per_capita
 from funding.fmt import year_span
 
 from . import notes
@@ -77,7 +78,7 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     items: list[Metric] = []
     for r in focus.itertuples():
         estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
-                        value=lb.kr(r.estimated_sek / prof.population)),) if r.estimated_sek else ()
+                        value=lb.kr(per_capita(r.estimated_sek, prof.population))),) if r.estimated_sek else ()
         # County-joint money the sources give only for the whole country is not this county's zero.
         unsplit = int(rows.loc[(rows["year"] == r.year) & (rows["recipient_level"] == "county")
                                & (rows["region_code"] == ""), "amount_sek"].sum())
@@ -92,12 +93,15 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
                              national)))
         rank_note = tr("rp_rank_help", n=r.ranked) if r.ranked == ctx.n_regions else \
             tr("rp_partial", n=r.ranked, year=r.year)
-        items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked), (rank_note,)))
+        # The rank and the country's figure cover only the money the sources split by region: say how much.
+        coverage = notes.coverage_line(ctx, rows.loc[rows["year"] == r.year])
+        items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked),
+                            (rank_note, coverage)))
     mine = prof.rows
     chart = None
     if not prof.by_year.empty:
         split = totals_by(mine, ["year", "status"])
-        split["sek_per_capita"] = split["amount_sek"] / prof.population
+        split["sek_per_capita"] = per_capita(split["amount_sek"], prof.population)
         fig = bars.profile(split, prof.by_year[["year", "national_per_capita"]], lb, prof.region_name)
         last = prof.by_year.iloc[-1]
         summary = tr("rp_chart_summary", year=int(last["year"]), region=prof.region_name,
