@@ -281,3 +281,19 @@ def test_frictionless_catches_a_bad_descriptor(tmp_path):
     assert set(schema.primary_key) <= set(schema.field_names)
     assert {f.type for f in schema.fields} == {"year", "string", "integer", "date", "number"}
     assert datapackage.FILE_STEM == "statsbidrag-psykisk-halsa"  # a valid package name, unlike "Bad Name"
+
+
+def test_the_package_names_every_source_of_the_dataset_and_what_changed(ds, tmp_path):
+    # Issue 11: the 2026 supplementary agreement (S2025/02060) states the total its parts are reconciled with;
+    # no row cites it, yet a package of the whole dataset must name it, and the change log per release.
+    unzip(package(ds, ds.view, {}, "sv"), tmp_path)
+    desc = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    named = {s["source_id"] for s in desc["sources"]} | {s["source_id"] for s in desc["dataset_other_sources"]}
+    assert named == set(ds.sources["source_id"]) and len(named) == 66
+    assert not {s["source_id"] for s in desc["sources"]} & {s["source_id"] for s in desc["dataset_other_sources"]}
+    assert any(s.get("diarienummer") == "S2025/02060" for s in desc["dataset_other_sources"])
+    assert [c["release"] for c in desc["dataset_changes"]] == list(ds.changes["release"])
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "## Vad som ändrats i datan, per version" in readme and "- 2026-11-25: Första versionen" in readme
+    assert "S2025/02060" in readme and "<NA>" not in readme
+    frictionless.Package(str(tmp_path / "datapackage.json"))   # extra keys do not break the descriptor

@@ -153,6 +153,10 @@ class Provenance:
     keys: pd.DataFrame = field(compare=False, repr=False)     # kind, id, year, key_sv, key_en
     caveats_sv: tuple[str, ...] = ()
     caveats_en: tuple[str, ...] = ()
+    # The dataset's other sources (printed totals, contradictions, budget frames that the rows are checked
+    # against) and its change log: a data package names every source of the dataset and what changed (issue 11).
+    other_sources: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    changes: pd.DataFrame | None = field(default=None, compare=False, repr=False)  # release, change_sv, change_en
 
     @property
     def day(self) -> str:
@@ -213,7 +217,9 @@ def provenance(ds: Dataset, view: pd.DataFrame, filters: Mapping | None = None, 
     if "source_id" in view:
         # Only the sources behind these rows: none for an empty selection, not every source of the dataset.
         sources = sources[sources["source_id"].isin(set(view["source_id"]))]
-    sources = sources.loc[:, ["source_id", "title", "publisher", "date", "diarienummer", "url"]].reset_index(drop=True)
+    columns = ["source_id", "title", "publisher", "date", "diarienummer", "url"]
+    others = ds.sources.loc[~ds.sources["source_id"].isin(set(sources["source_id"])), columns].reset_index(drop=True)
+    sources = sources.loc[:, columns].reset_index(drop=True)
     if {"grant_id", "year", "stream_id"} <= set(view.columns):
         grant_years = view.loc[:, ["grant_id", "year"]].drop_duplicates()
         grants = ds.grants.merge(grant_years, on=["grant_id", "year"])
@@ -230,7 +236,8 @@ def provenance(ds: Dataset, view: pd.DataFrame, filters: Mapping | None = None, 
         keys = pd.DataFrame(columns=["kind", "id", "year", "key_sv", "key_en"])
         cav_sv = cav_en = ()
     return Provenance(version=version or ds.version, built_at=ds.built_at, filters=normalise_filters(filters),
-                      downloaded=now, sources=sources, keys=keys, caveats_sv=cav_sv, caveats_en=cav_en)
+                      downloaded=now, sources=sources, keys=keys, caveats_sv=cav_sv, caveats_en=cav_en,
+                      other_sources=others, changes=ds.changes.reset_index(drop=True))
 
 
 def download_frame(view: pd.DataFrame, prov: Provenance | None = None, lang: str = "en") -> pd.DataFrame:

@@ -79,15 +79,36 @@ def schema() -> dict:
     return {"fields": fields, "missingValues": [""], "primaryKey": list(PRIMARY_KEY)}
 
 
+def _source_entries(frame: pd.DataFrame | None) -> list[dict]:
+    out = []
+    for src in (frame if frame is not None else pd.DataFrame()).itertuples(index=False):
+        entry = {"title": src.title, "source_id": src.source_id}
+        # A missing value (a source without a date or diarienummer) is left out: JSON has no NA.
+        for key, value in (("publisher", src.publisher), ("date", src.date), ("diarienummer", src.diarienummer),
+                           ("path", src.url)):
+            if isinstance(value, str) and value:
+                entry[key] = value
+        out.append(entry)
+    return out
+
+
+def _source_lines(frame: pd.DataFrame | None, lang: str) -> str:
+    return "\n".join(
+        f"- {s.title}. {s.publisher}" + (f", {s.date}" if isinstance(s.date, str) else "")
+        + (f", {'dnr' if lang == 'sv' else 'ref.'} {s.diarienummer}" if isinstance(s.diarienummer, str) else "")
+        + (f". {s.url}" if isinstance(s.url, str) and s.url else "")
+        + "." for s in (frame if frame is not None else pd.DataFrame()).itertuples(index=False))
+
+
+def _changes(prov: Provenance, lang: str) -> list[tuple[str, str]]:
+    if prov.changes is None:
+        return []
+    column = "change_en" if lang == "en" else "change_sv"
+    return [(str(r["release"]), str(r[column])) for _, r in prov.changes.iterrows()]
+
+
 def descriptor(view: pd.DataFrame, prov: Provenance, data: bytes) -> dict:
-    sources = []
-    for src in prov.sources.itertuples(index=False):
-        entry = {"title": src.title, "source_id": src.source_id, "publisher": src.publisher, "date": src.date}
-        if isinstance(src.diarienummer, str) and src.diarienummer:
-            entry["diarienummer"] = src.diarienummer
-        if isinstance(src.url, str) and src.url:
-            entry["path"] = src.url
-        sources.append(entry)
+    sources = _source_entries(prov.sources)
     return {
         "profile": "tabular-data-package",
         "name": FILE_STEM,
@@ -102,6 +123,10 @@ def descriptor(view: pd.DataFrame, prov: Provenance, data: bytes) -> dict:
         "licenses": [dict(LICENCE)],
         "licence_note": t("licence", "en"),
         "sources": sources,
+        # Not behind any row of this selection, but behind the dataset: the printed totals the rows are
+        # reconciled with, contradicting figures, budget frames, amounts given only in words.
+        "dataset_other_sources": _source_entries(prov.other_sources),
+        "dataset_changes": [{"release": release, "change": change} for release, change in _changes(prov, "en")],
         "resources": [{
             "profile": "tabular-data-resource",
             "name": "allocations",
@@ -121,11 +146,9 @@ def descriptor(view: pd.DataFrame, prov: Provenance, data: bytes) -> dict:
 def readme(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> str:
     lang = normalise_lang(lang)  # as t() does: any other value is Swedish, the reference label included
     filters = filters_text(prov.filters, lang)
-    titles = "\n".join(
-        f"- {s.title}. {s.publisher}, {s.date}"
-        + (f", {'dnr' if lang == 'sv' else 'ref.'} {s.diarienummer}" if isinstance(s.diarienummer, str) else "")
-        + (f". {s.url}" if isinstance(s.url, str) and s.url else "")
-        + "." for s in prov.sources.itertuples(index=False))
+    titles = _source_lines(prov.sources, lang)
+    others = _source_lines(prov.other_sources, lang)
+    changes = "\n".join(f"- {release}: {change}" for release, change in _changes(prov, lang))
     caveats = "\n".join(f"- {c}" for c in prov.caveats(lang))
     return f"""# {t("readme_title", lang)}
 
@@ -141,6 +164,14 @@ def readme(view: pd.DataFrame, prov: Provenance, lang: str = "sv") -> str:
 {t("readme_cite_text", lang, version=prov.version, day=prov.day, filters=filters)}
 
 {titles}
+
+## {t("readme_other_sources", lang)}
+
+{others or "–"}
+
+## {t("readme_changes", lang)}
+
+{changes or "–"}
 
 ## {t("wb_caveats", lang)}
 
