@@ -294,6 +294,15 @@ def test_mistyped_amount_in_the_national_table(raw_copy):
     assert "column 'amount_sek'" in fails(raw_copy)
 
 
+def test_a_slipped_digit_against_the_printed_figure_stops_the_build(raw_copy):
+    # No printed total covers this row, so only the printed figure beside it can catch the extra zero.
+    edit(raw_copy / "tables/belopp_nationellt.csv", ",7 miljoner kronor,7000000,", ",7 miljoner kronor,70000000,")
+    message = fails(raw_copy)
+    assert message.startswith("data/raw/tables/belopp_nationellt.csv, line ")
+    assert "column 'amount_sek': expected 7000000 (what amount_as_printed '7 miljoner kronor' says), " \
+           "found '70000000'" in message
+
+
 def test_unknown_stream_in_a_table_points_at_its_cell(raw_copy):
     edit(raw_copy / "tables/belopp_nationellt.csv", ",ok-region-ej-fordelat,", ",ok-region-ej-fordelad,")
     message = fails(raw_copy)

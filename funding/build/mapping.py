@@ -158,6 +158,37 @@ def _refuse_approximation(table: str, row: pd.Series) -> None:
                            "an exact figure (approximations such as 'drygt' or 'över' go to worded.csv)", printed)
 
 
+UNIT_WORDS = {"kronor": 1, "kr": 1, "miljoner": 10**6, "miljon": 10**6, "miljarder": 10**9, "miljard": 10**9}
+PRINTED = re.compile(r"([\d ]+(?:,\d+)?)(?: (\w+))?(?: kronor)?")
+
+
+def printed_kronor(printed: str, note: str = "") -> int | None:
+    """The kronor a figure as printed states ('1,32 miljarder kronor', '33 493 748'), or None if it is not one.
+    A table printed in millions or thousands says so in the row's note."""
+    match = PRINTED.fullmatch(" ".join(printed.replace("\u00ad", "").split()))
+    if not match or (match.group(2) and match.group(2) not in UNIT_WORDS):
+        return None
+    value = float(match.group(1).replace(" ", "").replace(",", "."))
+    unit = UNIT_WORDS[match.group(2)] if match.group(2) else \
+        10**6 if "miljoner kronor" in note else 1000 if "Thousands" in note or "tkr" in note else 1
+    return round(value * unit)
+
+
+def _check_printed(table: str, row: pd.Series, column: str, amount: int) -> None:
+    """The kronor must be what the printed figure says: a slipped digit in either stops the build. Only the
+    sources pack can tell whether the printed figure itself is right (tests/test_provenance.py)."""
+    printed = row.get("amount_as_printed")
+    if not isinstance(printed, str) or not printed.strip():
+        return
+    said = printed_kronor(printed, str(row.get("note") or ""))
+    if said is None:
+        raise RawDataError(f"data/raw/{table}", int(row["_line"]), "amount_as_printed",
+                           "a figure as printed, such as '1 320 miljoner kronor' or '33 493 748'", printed)
+    if said != amount:
+        raise RawDataError(f"data/raw/{table}", int(row["_line"]), column,
+                           f"{said} (what amount_as_printed '{printed}' says)", str(amount))
+
+
 def _scope(f: dict[str, Field], table: str, row: pd.Series, res: Resolver) -> dict:
     """What a printed total covers: the whole grant-year, its own stream, some streams or some recipient levels."""
     scope = f["scope"].value(row)
@@ -248,6 +279,7 @@ def map_tables(raw: Raw) -> Mapped:
                 raise f["source_id"].error(table, row, "a source id listed in sources.csv", source)
             if role != "alternative":
                 _refuse_approximation(table, row)
+            _check_printed(table, row, amount_col, int(amount))
             amount_id = f["amount_id"].value(row)
             common = {"year": year, "grant_id": grant, "status": status, "source_id": source,
                       "source_table": table, "source_line": line, "source_row": f["label"].value(row),
