@@ -369,8 +369,9 @@ def test_a_changed_figure_breaks_reconciliation_with_the_amounts(raw_copy):
 
 
 def test_a_rest_larger_than_its_total_is_refused(raw_copy):
+    # Printed figure and kronor changed together: the rest check, not the printed-figure check, must catch it.
     edit(raw_copy / "tables/belopp_nationellt.csv", ",142 miljoner kronor,142000000,",
-         ",142 miljoner kronor,542000000,")
+         ",542 miljoner kronor,542000000,")
     assert "exceed the printed total" in fails(raw_copy, build.BuildError)
 
 
