@@ -155,3 +155,14 @@ def test_a_grant_the_sources_do_not_split_by_region_is_not_read_as_ended(ds):
     assert kinds["psykiatri-vuxna"] == "new" and kinds["primarvard"] == "down"
     assert int(changes["change"].sum()) == int(chosen.loc[chosen["year"] == 2026, "amount_sek"].sum()) - int(
         chosen.loc[chosen["year"] == 2025, "amount_sek"].sum())
+
+
+def test_every_stream_named_as_not_broken_down_carries_the_suffix_that_says_so(ds):
+    # funding.analysis.focus.broken_down reads the suffix; a new unsplit stream without it would become "the
+    # largest sub-area" on Fokusområden.
+    from funding.analysis.focus import NOT_BROKEN_DOWN
+
+    words = ("ej fördelat", "ej specificerad", "Aviserat belopp")
+    named = ds.streams.loc[ds.streams["name_sv"].str.contains("|".join(words))]
+    assert len(named) == 9
+    assert all(s.endswith(NOT_BROKEN_DOWN) for s in named["stream_id"]), list(named["stream_id"])

@@ -407,3 +407,33 @@ def test_overview_for_a_chosen_region_says_how_much_of_the_money_is_known_per_re
     per_capita = next(m for m in items if m.label == "Kronor per invånare 2026")
     assert _plain(per_capita.notes[-1]).startswith("Per region: 1 886,0 mnkr av 3 216,0 mnkr av de valda pengarna "
                                                    "(58,6 %).")
+
+
+# ---------------------------------------------------------------- Fokusområden: nothing unsplit is "the largest"
+
+
+@pytest.mark.parametrize("filters", [
+    {"years": (2024,)},
+    {"years": (2027,), "statuses": ("decided", "announced")},
+    {"years": (2023, 2024, 2025, 2026, 2027, 2028), "statuses": ("decided", "estimated", "announced")},
+    {"lang": "en", "years": (2023, 2024, 2025)},
+], ids=["2024", "2027-announced", "2023-2028-all", "en-2023-2025"])
+def test_focus_tree_never_calls_unsplit_money_the_largest_and_draws_every_box(ds, filters):
+    view = focus.present(ctx(ds, **filters))
+    unsplit = ds.streams.loc[ds.streams["stream_id"].str.endswith(("-ej-fordelat", "-ej-specificerat", "-aviserat"))]
+    names = set(unsplit["name_sv"]) | set(unsplit["name_en"])
+    assert not any(name in view.tree.summary for name in names), view.tree.summary
+    ids = view.tree.fig.data[0].ids
+    assert len(ids) == len(set(ids))   # a repeated id (a grant in two channels) made Plotly draw nothing
+
+
+def test_focus_tree_names_the_largest_itemised_stream(ds):
+    assert focus.present(ctx(ds, years=(2024,))).tree.summary == (
+        f"Största delområdet är BUP-andel i överenskommelsen om ökad tillgänglighet med 142,0{NBSP}mnkr "
+        f"(6,3{NBSP}% av urvalet).")
+
+
+def test_focus_per_region_in_a_partial_year_compares_no_one(ds):
+    summary = focus.present(ctx(ds, years=(2024,))).regions.summary
+    assert summary == ("2024: per region ger källorna bara Västra Götaland; därför jämförs inte regionerna här. "
+                       "Resten av pengarna finns bara för hela landet.")

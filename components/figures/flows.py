@@ -104,14 +104,18 @@ def treemap(frame: pd.DataFrame, labels: Labels, grant_order: list[str]) -> go.F
         add(f"c:{channel}", plot_escape(labels.channel(str(channel))), "", ch_rows["amount_sek"].sum(), "#4D4D4D", "")
         for grant_id, g_rows in ch_rows.groupby("grant_id", sort=True):
             gi = grant_order.index(grant_id) if grant_id in grant_order else 0
-            add(f"g:{grant_id}", plot_escape(labels.grant(grant_id)), f"c:{channel}",
-                g_rows["amount_sek"].sum(), colour(gi), "")
-            for row in g_rows.itertuples():
+            # Ids carry the whole path: a grant paid through two channels (eating disorders: agency and
+            # Socialstyrelsen) under one id made Plotly draw an empty box.
+            grant_node = f"g:{channel}:{grant_id}"
+            add(grant_node, plot_escape(labels.grant(grant_id)), f"c:{channel}", g_rows["amount_sek"].sum(),
+                colour(gi), "")
+            streams = g_rows.groupby(["stream_id", "status"], sort=False)["amount_sek"].sum().reset_index()
+            for row in streams.itertuples():
                 label = plot_escape(labels.streams_plain.get(row.stream_id, row.stream_id))
                 if row.status != "decided":
                     label = f"{label} ({labels.status(row.status)})"
-                add(f"s:{row.stream_id}:{row.status}", label, f"g:{grant_id}", row.amount_sek, colour(gi),
-                    STATUS_STYLE[row.status]["shape"])
+                add(f"s:{channel}:{grant_id}:{row.stream_id}:{row.status}", label, grant_node, row.amount_sek,
+                    colour(gi), STATUS_STYLE[row.status]["shape"])
     fig = go.Figure(go.Treemap(
         ids=ids, labels=names, parents=parents, values=values, branchvalues="total",
         # Treemaps draw a pattern over its own background colour, so each box gets its colour as background.

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.figures import bars, flows
-from funding.analysis.focus import UNALLOCATED_FOCUS, focus_split, hierarchy
+from funding.analysis import facts
+from funding.analysis.focus import UNALLOCATED_FOCUS, broken_down, focus_split, hierarchy
 from funding.analysis.select import regional_rows, totals_by
+from funding.fmt import year_span
 
 from . import notes
 from .common import ChartSpec, Table, years_label
@@ -46,9 +48,16 @@ def tree(ctx: ViewContext) -> ChartSpec | str:
         return tr("no_rows")
     frame = hierarchy(rows)
     fig = flows.treemap(frame, lb, _grant_order(ctx))
-    top = frame.sort_values("amount_sek", ascending=False).iloc[0]
-    summary = tr("fo_tree_summary", stream=lb.stream(top["stream_id"]), amount=lb.mn(top["amount_sek"]),
-                 share=lb.percent(top["share"]))
+    # Only a stream the sources break down can be "the largest": an unsplit rest or an announced sum is not a
+    # sub-area (issue 13), however many kronor it holds.
+    split = set(rows.loc[broken_down(rows), "stream_id"])
+    candidates = frame.loc[frame["stream_id"].isin(split)].sort_values("amount_sek", ascending=False)
+    if candidates.empty:
+        summary = tr("fo_tree_summary_none")
+    else:
+        top = candidates.iloc[0]
+        summary = tr("fo_tree_summary", stream=lb.stream(top["stream_id"]), amount=lb.mn(top["amount_sek"]),
+                     share=lb.percent(top["share"]))
     table = pd.DataFrame({
         tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
         tr("stream"): [lb.stream(s) for s in frame["stream_id"]],
@@ -95,8 +104,15 @@ def per_region(ctx: ViewContext) -> ChartSpec | str:
     fig = bars.region_focus(frame, lb, focus_order)
     per_reg = frame.groupby("region_name")["amount_sek"].sum().sort_values(ascending=False)
     per_foc = frame.groupby("focus_area")["amount_sek"].sum().sort_values(ascending=False)
-    summary = tr("fo_region_summary", region=per_reg.index[0], amount=lb.mn(per_reg.iloc[0]),
-                 focus=lb.focus.get(per_foc.index[0], per_foc.index[0]))
+    partial = facts.partial_detail(ctx.snapshot_rows, ctx.n_regions)
+    if partial:
+        # A year in which the sources split money for only some regions has no "gets the most".
+        names = sorted({lb.region_names.get(c, c) for p in partial for c in p.region_codes})
+        summary = tr("fo_region_summary_partial", regions=", ".join(names),
+                     years=year_span([p.year for p in partial]))
+    else:
+        summary = tr("fo_region_summary", region=per_reg.index[0], amount=lb.mn(per_reg.iloc[0]),
+                     focus=lb.focus.get(per_foc.index[0], per_foc.index[0]))
     share = frame["amount_sek"] / frame.groupby("region_code")["amount_sek"].transform("sum")
     table = _share_table(ctx, frame, share, {tr("region"): frame["region_name"]})
     return ChartSpec("focus_regions", fig, tr("fo_region_title", years=years_label(rows)), tr("fo_region_alt"),

@@ -19,6 +19,17 @@ def hierarchy(rows: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Streams that hold money the sources do not break down: a grant's unsplit or announced sum, or the rest of a
+# printed total. streams.csv names them with these suffixes (tests/test_analysis.py holds the convention).
+NOT_BROKEN_DOWN = ("-ej-fordelat", "-ej-specificerat", "-aviserat")
+
+
+def broken_down(rows: pd.DataFrame) -> pd.Series:
+    """True for rows the sources itemise: only these can be a sub-area, let alone the largest one."""
+    return ((rows["focus_area"] != UNALLOCATED_FOCUS) & (rows["basis"] != "rest")
+            & ~rows["stream_id"].astype(str).str.endswith(NOT_BROKEN_DOWN))
+
+
 def focus_split(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """The rows with a focus area, their shares per focus area, and the kronor without one."""
     unallocated = rows["focus_area"] == UNALLOCATED_FOCUS
