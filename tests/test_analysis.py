@@ -134,11 +134,11 @@ def test_focus_split_keeps_every_krona(ds):
     assert int(tree["amount_sek"].sum()) == 3_216_000_000 and tree["share"].sum() == pytest.approx(1.0)
 
 
-def test_label_decimals_is_the_fewest_that_tell_values_apart():
-    assert regions.label_decimals(pd.Series([1.0, 2.0, 3.0])) == 0
-    assert regions.label_decimals(pd.Series([1.0, 1.04, 2.0])) == 2
-    assert regions.label_decimals(pd.Series([1.0, 1.1])) == 1
-    assert regions.label_decimals(pd.Series([1.0, 1.0001])) == 0  # equal at two decimals: shown as equal
+def test_every_per_capita_figure_of_a_comparison_has_two_decimals(ds):
+    # Whole kronor made ranks 5-15 all read "141", and with one decimal fewer where values differed the card
+    # read "37 kr" beside a note reading 37,40 (issue 16): two decimals, everywhere.
+    r = rows(ds, (2026,))
+    assert regions.compare_regions(r, ds.regions, select.populations(ds.population)).decimals == 2
 
 
 def test_reconciliation_summary_counts_every_check(ds):

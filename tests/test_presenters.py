@@ -437,3 +437,16 @@ def test_focus_per_region_in_a_partial_year_compares_no_one(ds):
     summary = focus.present(ctx(ds, years=(2024,))).regions.summary
     assert summary == ("2024: per region ger källorna bara Västra Götaland; därför jämförs inte regionerna här. "
                        "Resten av pengarna finns bara för hela landet.")
+
+
+def test_equal_values_share_the_first_place_in_every_card(ds):
+    # grant=primarvard 2026: every region gets 37,40 kr per invånare (a population key); no card may say "1 av 21".
+    c = ctx(ds, grants=("primarvard",), region_codes=("01",))
+    rank = overview.headline(c)[-1]
+    assert (rank.label, rank.value) == ("Rang 2026", "=1 av 21")
+    assert "= delad plats: 21 regioner har samma värde på de visade decimalerna." in rank.notes
+    (answer,) = comparison.present(c).answers
+    assert answer.value == f"37,40{NBSP}kr/inv." and answer.notes[0] == "Rang =1 av 21 (1 = flest kronor per invånare)."
+    profile_rank = profile.present(ctx(ds, grants=("primarvard",)), "21").metrics[-1]
+    assert profile_rank.value == "=1 av 21"
+    assert profile.present(ctx(ds), "21").metrics[-1].value == "9 av 21"   # no tie: no "="

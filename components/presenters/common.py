@@ -70,3 +70,11 @@ def formatted(table: Table, labels: Labels) -> pd.DataFrame:
 
 def years_label(rows: pd.DataFrame) -> str:
     return year_span(pd.unique(rows["year"])) if len(rows) else ""
+
+
+def rank_of(tr, rank: int, n: int, tied: int) -> tuple[str, tuple[str, ...]]:
+    """"3 av 21", or "=1 av 21" and a note when other regions share the rank (values equal at the decimals
+    shown): the ranking chart marks ties the same way, and a card must not call one of 21 equals the first."""
+    if tied > 1:
+        return tr("rg_rank_of", rank=f"={rank}", n=n), (tr("rg_rank_tied", k=tied),)
+    return tr("rg_rank_of", rank=rank, n=n), ()

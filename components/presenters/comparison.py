@@ -15,7 +15,7 @@ from funding.text import has
 from funding.text.escape import plot_escape
 
 from . import notes
-from .common import ChartSpec, Metric, Table, years_label
+from .common import ChartSpec, Metric, Table, rank_of, years_label
 from .context import ViewContext, per_view
 
 MAX_ANSWERS = 3
@@ -77,8 +77,9 @@ def _answers(ctx: ViewContext, comp: RegionComparison, years: str) -> tuple[Metr
         if comp.national_per_capita is None:  # a partial year: no rank among all, no average
             out.append(Metric(label, value, (tr("rg_answer_no_national"),)))
             continue
-        rank = tr("rg_rank_of", rank=int(r["rank"]), n=comp.regions_with_data)
-        out.append(Metric(label, value, (tr("rg_answer_rank", rank=rank),
+        rank, tie_note = rank_of(tr, int(r["rank"]), comp.regions_with_data,
+                                 int((comp.table["rank"] == r["rank"]).sum()))
+        out.append(Metric(label, value, (tr("rg_answer_rank", rank=rank), *tie_note,
                                          tr("rg_answer_national", value=lb.per_capita(comp.national_per_capita)))))
     return tuple(out)
 

@@ -16,7 +16,7 @@ from funding.dataset import per_capita
 from funding.fmt import and_list, year_span
 
 from . import notes
-from .common import ChartSpec, Metric, Table
+from .common import ChartSpec, Metric, Table, rank_of
 from .context import ViewContext, per_view
 
 
@@ -85,8 +85,9 @@ def headline(ctx: ViewContext) -> tuple[Metric, ...]:
                              notes.coverage_line(ctx, all_rows))))
         if len(f.region_codes) == 1:
             me = comp.table.loc[comp.table["region_code"] == f.region_codes[0]].iloc[0]
-            rank = tr("rg_rank_of", rank=int(me["rank"]), n=comp.regions_with_data) if me["has_data"] else "–"
-            items.append(Metric(tr("ov_rank", years=years), rank, (tr("ov_rank_help"),)))
+            rank, tie_note = rank_of(tr, int(me["rank"]), comp.regions_with_data,
+                                     int((comp.table["rank"] == me["rank"]).sum())) if me["has_data"] else ("–", ())
+            items.append(Metric(tr("ov_rank", years=years), rank, (tr("ov_rank_help"), *tie_note)))
     else:
         people = ctx.ds.national_population
         items.append(Metric(tr("ov_per_capita", years=years), lb.kr(per_capita(total, people)),

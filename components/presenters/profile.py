@@ -15,7 +15,7 @@ from funding.dataset import per_capita
 from funding.fmt import year_span
 
 from . import notes
-from .common import ChartSpec, Metric, Table, years_label
+from .common import ChartSpec, Metric, Table, rank_of, years_label
 from .context import ViewContext, per_view
 
 
@@ -95,8 +95,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
             tr("rp_partial", n=r.ranked, year=r.year)
         # The rank and the country's figure cover only the money the sources split by region: say how much.
         coverage = notes.coverage_line(ctx, rows.loc[rows["year"] == r.year])
-        items.append(Metric(tr("rp_rank", year=r.year), tr("rg_rank_of", rank=r.rank, n=r.ranked),
-                            (rank_note, coverage)))
+        rank, tie_note = rank_of(tr, r.rank, r.ranked, r.tied)
+        items.append(Metric(tr("rp_rank", year=r.year), rank, (rank_note, *tie_note, coverage)))
     mine = prof.rows
     chart = None
     if not prof.by_year.empty:

@@ -27,7 +27,7 @@ class RegionComparison:
     partial_years: tuple[int, ...]
     by_status: pd.DataFrame       # region_code, status, amount_sek, sek_per_capita: how each bar splits
     all_equal: bool               # every region with data has the same value at the shown decimals
-    decimals: int                 # decimals that tell neighbouring values apart (up to MAX_DECIMALS)
+    decimals: int                 # decimals of every kr per invånare figure (MAX_DECIMALS: two, as everywhere)
 
 
 def key_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -36,16 +36,6 @@ def key_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     left_out = rows.loc[~inside]
     excluded = (left_out.groupby(["stream_id", "key_population"], observed=True)["amount_sek"].sum().reset_index())
     return rows.loc[inside], excluded
-
-
-def label_decimals(values: pd.Series) -> int:
-    """The fewest decimals (0 to MAX_DECIMALS) at which neighbouring distinct values still read differently."""
-    exact = sorted(set(round(float(v), MAX_DECIMALS) for v in values.dropna()))
-    for decimals in range(MAX_DECIMALS + 1):
-        shown = [round(v, decimals) for v in exact]
-        if len(set(shown)) == len(shown):
-            return decimals
-    return MAX_DECIMALS
 
 
 def compare_regions(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, denom: str = "total"
@@ -81,5 +71,5 @@ def compare_regions(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Seri
         national_per_capita=per_capita(national_amount, national_pop) if len(sums) and not partial else None,
         regions_with_data=int(has_data.sum()), excluded=excluded.reset_index(drop=True), partial_years=partial,
         by_status=by_status, all_equal=len(values) > 1 and values.round(MAX_DECIMALS).nunique() == 1,
-        decimals=label_decimals(values),
+        decimals=MAX_DECIMALS,
     )
