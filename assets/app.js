@@ -87,6 +87,11 @@
     node.querySelectorAll(".modebar-container").forEach(function (el) {
       el.setAttribute("aria-hidden", "true");
     });
+    // The map's canvas took focus with no visible ring, and the arrow keys then panned Sweden out of its box
+    // with no way back (the toolbar's reset is out of the Tab order). Its table is the keyboard's way.
+    node.querySelectorAll("canvas.maplibregl-canvas").forEach(function (el) {
+      if (el.getAttribute("tabindex") !== "-1") el.setAttribute("tabindex", "-1");
+    });
   }
 
   var scheduled = false;

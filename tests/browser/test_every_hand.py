@@ -161,6 +161,10 @@ def test_chart_toolbars_are_out_of_the_tab_order_and_focus_is_visible(visit):
     page.locator(".modebar a, .modebar button").first.wait_for(state="attached")
     assert page.evaluate("() => [...document.querySelectorAll('.modebar a, .modebar button')]"
                          ".every(el => el.tabIndex === -1)")
+    # The map's canvas too: focused, it showed no ring and the arrow keys panned Sweden out of its box.
+    page.locator("canvas.maplibregl-canvas").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_function("() => [...document.querySelectorAll('canvas.maplibregl-canvas')]"
+                           ".every(el => el.tabIndex === -1)", timeout=10_000)
     page.get_by_role("link", name="Data", exact=True).focus()
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle + ' ' + "
                             "getComputedStyle(document.activeElement).outlineWidth")
@@ -296,6 +300,9 @@ def test_the_region_profile_prints_on_a_clean_page(visit):
     page = visit("/regionprofil?region=14", 1366, 900).page
     page.emulate_media(media="print")
     assert page.locator("[data-testid='stSidebar']").evaluate("el => getComputedStyle(el).display") == "none"
+    # No button on paper: "Rensa filter" is a tertiary button, the download a download button.
+    assert page.evaluate("() => [...document.querySelectorAll('[data-testid=stMain] button')]"
+                         ".filter(b => b.offsetParent !== null).map(b => b.innerText)") == []
     width = page.evaluate("() => document.querySelector('[data-testid=stMain]').getBoundingClientRect().width")
     chart = page.locator(CHART).first.bounding_box()
     assert chart["width"] <= width + 1
