@@ -450,3 +450,11 @@ def test_equal_values_share_the_first_place_in_every_card(ds):
     profile_rank = profile.present(ctx(ds, grants=("primarvard",)), "21").metrics[-1]
     assert profile_rank.value == "=1 av 21"
     assert profile.present(ctx(ds), "21").metrics[-1].value == "9 av 21"   # no tie: no "="
+
+
+def test_region_profile_in_partial_years_shows_no_rank_and_no_national_figure(ds):
+    view = profile.present(ctx(ds, years=(2023, 2024)), "14")
+    assert [(m.label, m.value) for m in view.metrics if m.label.startswith("Rang")] == [("Rang 2023", "–"),
+                                                                                      ("Rang 2024", "–")]
+    assert view.chart.summary == ("2024 får Västra Götaland 60,17 kr per invånare. Ett tal för riket finns inte det "
+                                  "året: källorna fördelar bara en del av pengarna per region.")

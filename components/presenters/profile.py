@@ -95,7 +95,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
             tr("rp_partial", n=r.ranked, year=r.year)
         # The rank and the country's figure cover only the money the sources split by region: say how much.
         coverage = notes.coverage_line(ctx, rows.loc[rows["year"] == r.year])
-        rank, tie_note = rank_of(tr, r.rank, r.ranked, r.tied)
+        # In a partial year "1 av 1" in large type said more than the note under it allows: no rank at all.
+        rank, tie_note = rank_of(tr, r.rank, r.ranked, r.tied) if r.ranked == ctx.n_regions else ("–", ())
         items.append(Metric(tr("rp_rank", year=r.year), rank, (rank_note, *tie_note, coverage)))
     mine = prof.rows
     chart = None
@@ -104,8 +105,12 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         split["sek_per_capita"] = per_capita(split["amount_sek"], prof.population)
         fig = bars.profile(split, prof.by_year[["year", "national_per_capita"]], lb, prof.region_name)
         last = prof.by_year.iloc[-1]
+        national = last["national_per_capita"]
         summary = tr("rp_chart_summary", year=int(last["year"]), region=prof.region_name,
-                     value=lb.kr(last["sek_per_capita"]), national=lb.kr(last["national_per_capita"]))
+                     value=lb.kr(last["sek_per_capita"]), national=lb.kr(national)) \
+            if national is not None and not pd.isna(national) else \
+            tr("rp_chart_summary_partial", year=int(last["year"]), region=prof.region_name,
+               value=lb.kr(last["sek_per_capita"]))
         by_year = prof.by_year
         table = pd.DataFrame({
             tr("year"): by_year["year"].astype("int64"),
