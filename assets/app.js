@@ -42,15 +42,40 @@
     }
   }
 
+  // A page change from the menu pushes the bare path (/data); the new page's first run then writes the
+  // session's filters into the address, which Streamlit pushes as a second entry (/data?year=2025). Back
+  // from there landed on the bare path, which reads as the unfiltered view. That second write is made a
+  // replacement: one entry per page change. Any click or key in between is the reader's own change, and
+  // stays an entry of its own.
+  var carry = null;
+  function forget() { carry = null; }
+  document.addEventListener("pointerdown", forget, true);
+  document.addEventListener("keydown", forget, true);
+
+  var replace = history.replaceState;
   ["pushState", "replaceState"].forEach(function (name) {
     var original = history[name];
-    history[name] = function () {
-      var result = original.apply(this, arguments);
+    history[name] = function (state, title, url) {
+      var target = null;
+      try { target = new URL(url === undefined || url === null ? window.location.href : url, window.location.href); }
+      catch (e) { target = null; }
+      var result;
+      if (name === "pushState" && target && carry && Date.now() - carry.at < 10000 &&
+          target.pathname === carry.path && window.location.pathname === carry.path &&
+          !window.location.search && target.search) {
+        carry = null;
+        result = replace.apply(this, arguments);
+      } else {
+        var before = window.location.pathname;
+        result = original.apply(this, arguments);
+        carry = name === "pushState" && target && target.pathname !== before && !target.search
+          ? { path: target.pathname, at: Date.now() } : null;
+      }
       onLocation();
       return result;
     };
   });
-  window.addEventListener("popstate", onLocation);
+  window.addEventListener("popstate", function () { carry = null; onLocation(); });
 
   // ---------------------------------------------------------------- the menu closes after a choice on a phone
   document.addEventListener("click", function (event) {

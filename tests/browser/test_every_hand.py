@@ -192,6 +192,37 @@ def test_back_restores_the_previous_view_and_forward_returns(visit):
     assert query(page) == {"year": ["2025"]}
 
 
+def test_back_after_a_page_change_returns_to_the_filtered_page(visit):
+    # The menu pushed /data and the page's first run pushed /data?year=2025: Back landed on the bare /data,
+    # read as the unfiltered view, and a second Back was needed (issue 16).
+    page = visit("/regioner", 1366, 900).page
+    heading = "Kronor per invånare per region, {}"
+    page.get_by_role("heading", name=heading.format(2026)).wait_for()
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).click()
+    page.get_by_role("option", name="12 Skåne", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
+    page.get_by_role("option", name="2025", exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("heading", name=heading.format(2025)).wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.get_by_role("link", name="Data", exact=True).click()
+    page.get_by_role("heading", name="Data", exact=True).wait_for(timeout=30_000)
+    wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('year=2025')", timeout=30_000)
+    page.go_back()
+    page.get_by_role("heading", name=heading.format(2025)).wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert page.evaluate("() => location.pathname").endswith("/regioner")
+    assert query(page) == {"year": ["2025"], "region": ["12"]}
+    page.go_forward()
+    page.get_by_role("heading", name="Data", exact=True).wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert query(page) == {"year": ["2025"], "region": ["12"]}
+    assert "Visar: 2025" in page.locator("[data-testid='stMain']").inner_text()
+
+
 # ---------------------------------------------------------------- language
 
 
