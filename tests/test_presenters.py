@@ -458,3 +458,11 @@ def test_region_profile_in_partial_years_shows_no_rank_and_no_national_figure(ds
                                                                                       ("Rang 2024", "–")]
     assert view.chart.summary == (f"2024 får Västra Götaland 60,17{NBSP}kr per invånare. Ett tal för riket finns inte "
                                   "det året: källorna fördelar bara en del av pengarna per region.")
+
+
+def test_filter_summary_names_the_filters_under_more_filters(ds):
+    # "· 1 fler filter" made the reader open the panel to see what narrows the view.
+    text = summary.filter_summary(ctx(ds, streams=("pv-regioner",), levels=("region", "county", "agency")))
+    assert text.endswith(" · mottagare: 3 valda · delområde: " + ctx(ds).labels.stream("pv-regioner"))
+    text = summary.filter_summary(ctx(ds, lang="en", focus=("suicidprevention",)))
+    assert text.endswith(" · focus area: " + ctx(ds, lang="en").labels.focus["suicidprevention"])

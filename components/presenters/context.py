@@ -93,13 +93,15 @@ class ViewContext:
         """
         params = {k: v for k, v in self.filters.to_params().items() if k not in ("lang", "unit", "denom", "base")}
         if len(rows):
-            params["year"] = [str(y) for y in sorted(set(rows["year"]))]
+            # pd.unique, not set(): iterating an Arrow-backed column cost 80 ms a run at 100x (bench).
+            params["year"] = [str(y) for y in sorted(int(y) for y in pd.unique(rows["year"]))]
             if regions:
                 params["region"] = list(regions)
             elif self.filters.region_codes and not rows["region_code"].isin(self.filters.region_codes).all():
                 params.pop("region", None)
         if len(rows) and not self.filters.statuses:
-            params["status"] = [s for s in ("decided", "estimated", "announced") if s in set(rows["status"])]
+            present = set(pd.unique(rows["status"]))
+            params["status"] = [s for s in ("decided", "estimated", "announced") if s in present]
         return params
 
 

@@ -8,9 +8,10 @@ from .common import Table
 from .context import ViewContext, per_view
 
 # The grid shows at most this many rows. Streamlit formats a table in the interface's language through a pandas
-# Styler, which took about 2 s per run for 28 300 rows (the 100x bench data) against 0.15 s for 2 000; a grid of
-# thousands of rows is not read on screen anyway, and the downloads always hold every row. The real data has 283.
-MAX_GRID_ROWS = 2_000
+# Styler, which took about 2 s per run for 28 300 rows (the 100x bench data), 0.15 s for 2 000 and 0.04 s for
+# 500; a grid of hundreds of rows is not read on screen anyway, and the downloads always hold every row. The real
+# data has 283.
+MAX_GRID_ROWS = 500
 
 
 @per_view

@@ -6,8 +6,6 @@ from funding.fmt import year_span
 
 from .context import ViewContext
 
-MORE = ("levels", "channels", "grants", "streams", "focus")
-
 
 def filter_summary(ctx: ViewContext, series_only: bool = False) -> str:
     """One line naming the active filters. `series_only`: the page shows only time series (Över tid, Data),
@@ -36,7 +34,14 @@ def filter_summary(ctx: ViewContext, series_only: bool = False) -> str:
     else:
         grants = tr("summary_all_grants")
     parts = [years, regions, statuses, grants]
-    more = sum(1 for name in MORE if name != "grants" and getattr(f, name))
-    if more:
-        parts.append(tr("summary_more", n=more))
+    # The filters under "Fler filter", each by name: "1 fler filter" left the reader to open the panel to see
+    # what narrows the view.
+    named = {"levels": lb.level, "channels": lb.channel, "streams": lb.stream,
+             "focus": lambda code: lb.focus.get(code, code)}
+    for name, label in named.items():
+        chosen = getattr(f, name)
+        if chosen:
+            values = ", ".join(label(c) for c in chosen) if len(chosen) <= 2 else tr("summary_n_chosen",
+                                                                                    n=len(chosen))
+            parts.append(tr(f"summary_{name}", values=values))
     return f"{tr('summary_label')}: " + " · ".join(parts)

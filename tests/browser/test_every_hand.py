@@ -234,6 +234,14 @@ def test_swedish_interface_is_swedish_all_the_way(visit):
     page.get_by_text("Välj alla").wait_for(timeout=10_000)
     assert page.get_by_text("Select all").count() == 0
     page.keyboard.press("Escape")
+    # What a screen reader says of Streamlit's own controls: "Help for År" and "Collapse sidebar" were English.
+    page.wait_for_function("() => [...document.querySelectorAll('[aria-label]')]"
+                           ".some(el => el.getAttribute('aria-label').startsWith('Hjälp för'))", timeout=10_000)
+    english = page.evaluate("() => [...document.querySelectorAll('[aria-label], [title]')].map(el => "
+                            "(el.getAttribute('aria-label') || '') + '|' + (el.getAttribute('title') || ''))"
+                            ".filter(v => /(^|\\|)(Help for |Show\\/hide columns|Download as CSV|Search:|"
+                            "Fullscreen|Collapse sidebar|Expand sidebar|Clear value)/.test(v))")
+    assert english == []
 
 
 # ---------------------------------------------------------------- first glance (issue 13)
