@@ -87,13 +87,46 @@
   }, true);
 
   // ---------------------------------------------------------------- fixed English words, Swedish interface
-  var SWEDISH = { "Select all": "Välj alla", "Clear all": "Rensa alla", "No results": "Inga träffar" };
+  var SWEDISH = { "Select all": "Välj alla", "Clear all": "Rensa alla", "No results": "Inga träffar",
+                  "Show/hide columns": "Visa/dölj kolumner", "Download as CSV": "Ladda ned som CSV",
+                  "Search": "Sök", "Fullscreen": "Helskärm", "Close fullscreen": "Stäng helskärm" };
+  // Streamlit's and the map's own labels for screen readers and tooltips ("Help for År", "Search: <table>").
+  var LABELS = [
+    [/^Show\/hide columns/, "Visa/dölj kolumner"], [/^Download as CSV/, "Ladda ned som CSV"],
+    [/^Search(?=:|$)/, "Sök"], [/^Close fullscreen/, "Stäng helskärm"], [/^Fullscreen/, "Helskärm"],
+    [/^Help for /, "Hjälp för "], [/^Clear value$/, "Rensa värdet"], [/^Clear all$/, "Rensa alla"],
+    [/^Collapse sidebar$/, "Dölj sidopanelen"], [/^Expand sidebar$/, "Visa sidopanelen"],
+    [/^Map$/, "Karta"], [/^Zoom in$/, "Zooma in"], [/^Zoom out$/, "Zooma ut"],
+    [/^Toggle attribution$/, "Visa eller dölj kartans källa"], [/^Open$/, "Öppna"], [/^Close$/, "Stäng"]
+  ];
+
+  function labels(node, swedish) {
+    ["aria-label", "title"].forEach(function (attr) {
+      node.querySelectorAll("[" + attr + "]").forEach(function (el) {
+        var keep = "data-en-" + attr;
+        var value = el.getAttribute(attr);
+        if (!swedish) {  // back to English: React does not redraw an attribute it believes unchanged
+          if (el.hasAttribute(keep) && value === el.getAttribute("data-sv-" + attr)) {
+            el.setAttribute(attr, el.getAttribute(keep));
+          }
+          return;
+        }
+        for (var i = 0; i < LABELS.length; i++) {
+          if (LABELS[i][0].test(value)) {
+            var swedishValue = value.replace(LABELS[i][0], LABELS[i][1]);
+            el.setAttribute(keep, value);
+            el.setAttribute("data-sv-" + attr, swedishValue);
+            el.setAttribute(attr, swedishValue);
+            break;
+          }
+        }
+      });
+    });
+  }
 
   function translate(node) {
+    labels(node, lang() === "sv");
     if (lang() !== "sv") return;
-    node.querySelectorAll("[aria-label='Clear all']").forEach(function (el) {
-      el.setAttribute("aria-label", SWEDISH["Clear all"]);
-    });
     node.querySelectorAll("li, [role='option'], div").forEach(function (el) {
       if (el.childElementCount === 0) {
         var text = el.textContent.trim();
