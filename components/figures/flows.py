@@ -39,7 +39,9 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     names = [f"{wrap(plot_escape(node_names.get(n, n[1])), 22)}<br>{short_mn(totals[n], labels)}" for n in nodes]
     fig = go.Figure(go.Sankey(
         arrangement="snap",
-        node={"label": names, "pad": 14, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
+        # pad 26: two small nodes stacked (SKR 29 and the agencies' 10 mnkr) are a few pixels high, and with
+        # less room between them their two-line labels overlapped.
+        node={"label": names, "pad": 26, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
               "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
               "customdata": [labels.money(totals[n]) for n in nodes],
               "hovertemplate": "%{label}<br>%{customdata}<extra></extra>"},
@@ -49,8 +51,9 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
               "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.25)"},
         valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": 11},
     ))
-    height = max(420, 34 * max(links["target"].nunique(), 1) + 160)
-    return layout(fig, labels, min(height, 760), legend=False)
+    height = max(440, 40 * max(links["target"].nunique(), 1) + 180)
+    # A label centred on the bottom node reaches below it: room so that its amount is not cut off.
+    return layout(fig, labels, min(height, 800), legend=False, margin={"b": 24})
 
 
 def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, second_total: int,
