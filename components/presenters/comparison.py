@@ -77,8 +77,7 @@ def _answers(ctx: ViewContext, comp: RegionComparison, years: str) -> tuple[Metr
         if comp.national_per_capita is None:  # a partial year: no rank among all, no average
             out.append(Metric(label, value, (tr("rg_answer_no_national"),)))
             continue
-        rank, tie_note = rank_of(tr, int(r["rank"]), comp.regions_with_data,
-                                 int((comp.table["rank"] == r["rank"]).sum()))
+        rank, tie_note = rank_of(tr, int(r["rank"]), comp.regions_with_data, int(r["tied"]))
         out.append(Metric(label, value, (tr("rg_answer_rank", rank=rank), *tie_note,
                                          tr("rg_answer_national", value=lb.per_capita(comp.national_per_capita)))))
     return tuple(out)
@@ -146,7 +145,7 @@ def present(ctx: ViewContext) -> ComparisonView:
     display = pd.concat([display, national], ignore_index=True)
     formats = {tr("col_per_capita"): "per_capita", tr("rank"): "int", tr("col_amount"): "money",
                tr("col_population"): "int"}
-    tbl = Table(display, formats, {tr("col_per_capita"): max(comp.decimals, 2)})
+    tbl = Table(display, formats, {tr("col_per_capita"): comp.decimals})
     years = years_label(shown)
     map_notes = [tr("map_scale_note") if not comp.all_equal else tr("map_equal_note")]
     spread = float(top["sek_per_capita"]) - float(bottom["sek_per_capita"])

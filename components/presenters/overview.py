@@ -85,8 +85,8 @@ def headline(ctx: ViewContext) -> tuple[Metric, ...]:
                              notes.coverage_line(ctx, all_rows))))
         if len(f.region_codes) == 1:
             me = comp.table.loc[comp.table["region_code"] == f.region_codes[0]].iloc[0]
-            rank, tie_note = rank_of(tr, int(me["rank"]), comp.regions_with_data,
-                                     int((comp.table["rank"] == me["rank"]).sum())) if me["has_data"] else ("–", ())
+            rank, tie_note = rank_of(tr, int(me["rank"]), comp.regions_with_data, int(me["tied"])) \
+                if me["has_data"] else ("–", ())
             items.append(Metric(tr("ov_rank", years=years), rank, (tr("ov_rank_help"), *tie_note)))
     else:
         people = ctx.ds.national_population

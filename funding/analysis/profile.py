@@ -66,7 +66,7 @@ def profile(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, stre
             # A national figure from the few regions of a partial year would be no national figure at all.
             "national_per_capita": comp.national_per_capita if complete else None,
             "rank": int(me["rank"]), "ranked": comp.regions_with_data,
-            "tied": int((comp.table["rank"] == me["rank"]).sum()),   # regions sharing the rank, itself included
+            "tied": int(me["tied"]),
             "estimated_sek": int(in_year.loc[in_year["status"] == "estimated", "amount_sek"].sum()),
         })
     by_year = pd.DataFrame(records, columns=["year", "own_sek", "joint_sek", "amount_sek", "sek_per_capita",

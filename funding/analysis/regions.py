@@ -18,7 +18,7 @@ MAX_DECIMALS = 2
 
 @dataclass(frozen=True)
 class RegionComparison:
-    table: pd.DataFrame          # per region: region_name, population, amount_sek, sek_per_capita, rank, has_data
+    table: pd.DataFrame          # per region: region_name, population, amount_sek, sek_per_capita, rank, tied, has_data
     national_amount: int          # the regional money summed over all regions
     national_population: int
     national_per_capita: float | None
@@ -58,6 +58,8 @@ def compare_regions(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Seri
     table["amount_sek"] = table["region_code"].map(sums).astype("Int64")
     table["sek_per_capita"] = per_capita(table["amount_sek"], table["population"])
     table["rank"] = table["sek_per_capita"].round(MAX_DECIMALS).rank(ascending=False, method="min").astype("Int64")
+    # How many regions share each rank (itself included): every card and the ranking mark a shared place.
+    table["tied"] = table.groupby("rank", dropna=False)["rank"].transform("size").where(table["rank"].notna(), 0)
     table["has_data"] = has_data
     table = table.sort_values(["rank", "region_code"], na_position="last").reset_index(drop=True)
     values = table.loc[table["has_data"], "sek_per_capita"]
