@@ -32,6 +32,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
                      "note_en"),
     "worded": ("worded_id", "source_id", "year", "grant_id", "amount_as_worded", "quote", "note"),
     "frames": ("frame_id", "source_id", "year", "kind", "label_sv", "label_en", "amount_as_printed", "amount_sek"),
+    "not_counted": ("file", "amount_as_printed", "why", "refs", "note_sv", "note_en"),
     "changes": ("release", "change_sv", "change_en"),
     "reconciliation": ("table", "row", "column", "kind", "published", "computed", "difference", "result",
                        "explanation", "source_id", "amount_id"),
@@ -86,6 +87,7 @@ class Dataset:
     alternatives: pd.DataFrame     # other pages' figures for money a chosen figure counts
     worded: pd.DataFrame           # amounts the sources give only in words; never summed
     frames: pd.DataFrame           # budget-level figures (the appropriation), shown beside totals
+    not_counted: pd.DataFrame      # amounts the source pages state that are not counted here, and why
     changes: pd.DataFrame          # what changed in the data, per release
     reconciliation: pd.DataFrame
     key_audit: pd.DataFrame

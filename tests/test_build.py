@@ -390,3 +390,40 @@ def test_failed_build_leaves_existing_curated_data_untouched(raw_copy, tmp_path)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".curated")]
     assert dataset.load(out).version
+
+
+def test_an_amount_not_counted_must_point_at_figures_that_exist(raw_copy):
+    edit(raw_copy / "not_counted.csv", ",same-money,ok2026-total,", ",same-money,ok2026-totalt,")
+    message = fails(raw_copy)
+    assert message.startswith("data/raw/not_counted.csv, line ") and "column 'refs'" in message
+    assert "found 'ok2026-totalt'" in message
+
+
+def test_a_repeat_without_the_figure_it_repeats_is_refused(raw_copy):
+    edit(raw_copy / "not_counted.csv", ",same-money,ok2026-total,", ",same-money,,")
+    assert "column 'refs': expected the figures that 'same-money' points to" in fails(raw_copy)
+
+
+def test_an_unknown_reason_for_leaving_an_amount_out_is_refused(raw_copy):
+    edit(raw_copy / "not_counted.csv", ",outside-scope,,Bostadsbidrag.", ",irrelevant,,Bostadsbidrag.")
+    assert "column 'why'" in fails(raw_copy)
+
+
+def test_amounts_not_counted_are_in_the_dataset_never_in_the_sums(ds):
+    nc = ds.not_counted
+    assert len(nc) == 129 and set(nc["why"]) == {"same-money", "approximate", "wider-total", "outside-scope",
+                                                  "no-amount"}
+    student = nc.loc[nc["file"].str.contains("studenters-psykiska") & nc["amount_as_printed"].eq("fem miljoner")
+                     .fillna(False).astype(bool)]
+    assert list(student["why"]) == ["outside-scope"]
+    # Leaving them out is what keeps 2025's decided money at 3 780 500 000 kronor.
+    a = ds.allocations
+    assert a.loc[(a["year"] == 2025) & (a["status"] == "decided"), "amount_sek"].sum() == 3_780_500_000
+
+
+def test_a_grant_listed_as_decided_with_only_announced_money_is_refused(raw_copy):
+    # Issue 11: the catalogue said "decided" for flexible transitions 2025 while its only amount was announced.
+    edit(raw_copy / "grants.csv", "vuxenpsykiatrin,Flexible transitions from child to adult psychiatry,socialstyrelsen,"
+         "announced,", "vuxenpsykiatrin,Flexible transitions from child to adult psychiatry,socialstyrelsen,decided,")
+    assert fails(raw_copy) == ("data/raw/grants.csv, line 29, column 'status': expected the status of its amounts "
+                               "(announced), found 'decided'")

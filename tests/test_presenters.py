@@ -306,6 +306,20 @@ def test_about_lists_sources_with_credit_and_contradictions_with_both_sources(ds
     assert view.changes[0][0] == "2026-11-30"
 
 
+def test_about_lists_every_amount_left_out_with_its_reason_and_the_money_it_repeats(ds):
+    view = about.present(ctx(ds))
+    assert view.not_counted_counts == {"same-money": 39, "approximate": 6, "wider-total": 16, "outside-scope": 66,
+                                       "no-amount": 2}
+    frame = view.not_counted.frame.set_index(["Sida", "Belopp som tryckt"])
+    student = frame.loc[("2025-11-12_pm-studenters-psykiska-halsa.md", "fem miljoner")]
+    assert student["Skäl"] == "utanför avgränsningen" and student["I datan"] == "–"
+    repeat = frame.loc[("2025-12-29_pm-utbetalning-ok-psykisk-halsa-2026.md", "548 miljoner")]
+    assert repeat["Skäl"] == "samma pengar från en annan sida"
+    assert repeat["I datan"].endswith(" 2026: 548\u00a0000\u00a0000\u00a0kr"), repeat["I datan"]
+    english = about.present(ctx(ds, lang="en")).not_counted.frame
+    assert "Student health services at universities" in " ".join(english["Explanation"])
+
+
 def test_filter_summary_says_what_is_shown(ds):
     text = summary.filter_summary(ctx(ds))
     assert text == ("Visar: 2026; tidsserier alla år (standard) · hela landet · beslutat och skattat; tidsserier "

@@ -1,5 +1,6 @@
 """Om datan: sources and credit, coverage and gaps, definitions, keys and their audit, reconciliation,
-contradictions between pages, amounts only in words, budget frames, estimates, changes, map, accessibility."""
+contradictions between pages, amounts only in words, amounts on the source pages not counted (and why),
+budget frames, estimates, changes, map, accessibility."""
 
 import streamlit as st
 
@@ -10,6 +11,7 @@ from components.presenters import about
 ctx = shell.context()
 tr, lb = ctx.tr, ctx.labels
 view = about.present(ctx)
+nc = view.not_counted_counts
 
 blocks.page_title(by_url_path("om").title(ctx.lang), tr("om_intro"))
 
@@ -34,6 +36,9 @@ for heading, intro, table in (
     ("om_reconciliation", tr("om_rec_text", **view.reconciliation), view.tolerated),
     ("om_contradictions", tr("om_contradictions_text"), view.contradictions),
     ("om_no_figures", tr("om_no_figures_text"), view.worded),
+    ("om_not_counted", tr("om_not_counted_text", same=nc["same-money"], approximate=nc["approximate"],
+                          wider=nc["wider-total"], outside=nc["outside-scope"], none=nc["no-amount"]),
+     view.not_counted),
     ("om_frames", tr("om_frames_text"), view.frames),
     ("om_keys", tr("om_keys_text"), view.keys),
     ("om_audit", tr("om_audit_text"), view.audit),

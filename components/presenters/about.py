@@ -29,6 +29,8 @@ class AboutView:
     tolerated: Table
     contradictions: Table
     worded: Table
+    not_counted: Table
+    not_counted_counts: dict[str, int]     # rows per reason
     frames: Table
     estimates: tuple[str, ...]
     changes: tuple[tuple[str, tuple[str, ...]], ...]
@@ -150,6 +152,42 @@ def _worded(ctx: ViewContext) -> Table:
     return Table(frame)
 
 
+def _figures(ctx: ViewContext) -> dict[str, str]:
+    """What each figure id stands for, as a reader would name it: grant, year and amount."""
+    lb, ds, en = ctx.labels, ctx.ds, ctx.lang == "en"
+    out: dict[str, str] = {}
+    columns = ["amount_id", "grant_id", "year", "amount_sek"]
+    # A printed total is its one figure (its rest also carries its id); a leaf may be split over several rows.
+    totals = ds.totals[columns].dropna(subset=["amount_id"]).drop_duplicates("amount_id")
+    leaves = ds.allocations.loc[~ds.allocations["amount_id"].isin(totals["amount_id"]), columns]
+    leaves = leaves.dropna(subset=["amount_id"]).groupby("amount_id", as_index=False).agg(
+        grant_id=("grant_id", "first"), year=("year", "first"), amount_sek=("amount_sek", "sum"))
+    for r in pd.concat([totals, leaves]).itertuples():
+        out[str(r.amount_id)] = f"{lb.grant(r.grant_id)} {int(r.year)}: {lb.money(int(r.amount_sek))}"
+    for w in ds.worded.itertuples():
+        year = f" {int(w.year)}" if pd.notna(w.year) else ""
+        out[w.worded_id] = f"{lb.grant(w.grant_id)}{year}: {w.amount_as_worded}"
+    for f in ds.frames.itertuples():
+        out[f.frame_id] = f"{f.label_en if en else f.label_sv} {int(f.year)}: {lb.money(int(f.amount_sek))}"
+    return out
+
+
+def _not_counted(ctx: ViewContext) -> tuple[Table, dict[str, int]]:
+    tr, nc, en = ctx.tr, ctx.ds.not_counted, ctx.lang == "en"
+    figures = _figures(ctx)
+    frame = pd.DataFrame({
+        tr("col_page"): [str(f).removeprefix("regeringen/") for f in nc["file"]],
+        tr("col_as_printed"): nc["amount_as_printed"].fillna("–").replace("", "–"),
+        tr("col_why"): [tr(f"nc_why_{w}") for w in nc["why"]],
+        tr("col_refs"): ["; ".join(figures[r] for r in str(refs).split(";")) if isinstance(refs, str) and refs
+                         else "–" for refs in nc["refs"]],
+        tr("col_explanation"): nc["note_en" if en else "note_sv"],
+    })
+    counts = nc["why"].value_counts()
+    return Table(frame), {k: int(counts.get(k, 0)) for k in (
+        "same-money", "approximate", "wider-total", "outside-scope", "no-amount")}
+
+
 def _frames(ctx: ViewContext) -> Table:
     tr, lb, en = ctx.tr, ctx.labels, ctx.lang == "en"
     fr = ctx.ds.frames
@@ -173,11 +211,13 @@ def _estimates(ctx: ViewContext) -> tuple[str, ...]:
 
 @per_language
 def present(ctx: ViewContext) -> AboutView:
+    not_counted, not_counted_counts = _not_counted(ctx)
     credits = tuple(dict.fromkeys(c for c in ctx.ds.sources["credit"].dropna() if c))
     return AboutView(
         sources=_sources(ctx), credits=credits, coverage=_coverage(ctx), gaps=_gaps(ctx), keys=_keys(ctx),
         audit=_audit(ctx), reconciliation=reconciliation_summary(ctx.ds.reconciliation), tolerated=_tolerated(ctx),
-        contradictions=_contradictions(ctx), worded=_worded(ctx), frames=_frames(ctx), estimates=_estimates(ctx),
+        contradictions=_contradictions(ctx), worded=_worded(ctx), not_counted=not_counted,
+        not_counted_counts=not_counted_counts, frames=_frames(ctx), estimates=_estimates(ctx),
         changes=tuple((release, tuple(part["change_en" if ctx.lang == "en" else "change_sv"]))
                       for release, part in ctx.ds.changes.sort_values("release", ascending=False, kind="stable")
                       .groupby("release", sort=False)),

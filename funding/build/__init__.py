@@ -66,8 +66,11 @@ def _check_references(raw: Raw) -> None:
 
 
 def _check_catalogue(raw: Raw, alloc: pd.DataFrame) -> None:
-    """Every grant-year in grants.csv has an amount or a worded entry; every worded entry a grant-year."""
+    """Every grant-year in grants.csv has an amount or a worded entry; every worded entry a grant-year; and the
+    catalogue's status is the status of the grant-year's amounts (an estimate may split a decided total), so
+    that a grant is never listed as decided while the only amount known is an announcement."""
     with_amount = set(zip(alloc["grant_id"], alloc["year"], strict=True))
+    statuses = alloc.groupby(["grant_id", "year"])["status"].agg(lambda s: set(s))
     worded = raw["worded.csv"]
     with_words = {(g, None if pd.isna(y) else y) for g, y in zip(worded["grant_id"], worded["year"], strict=True)}
     listed = set()
@@ -78,10 +81,33 @@ def _check_catalogue(raw: Raw, alloc: pd.DataFrame) -> None:
             raise RawDataError("data/raw/grants.csv", int(g["_line"]), "grant_id",
                                "a grant-year with an amount (mapping.csv) or a worded entry (worded.csv)",
                                f"{g['grant_id']} {g['year']}")
+        if key in with_amount:
+            allowed = {g["status"], "estimated"} if g["status"] == "decided" else {g["status"]}
+            if statuses[key] - allowed:
+                raise RawDataError("data/raw/grants.csv", int(g["_line"]), "status",
+                                   f"the status of its amounts ({', '.join(sorted(statuses[key]))})", g["status"])
     for _, w in worded.iterrows():
         if pd.notna(w["year"]) and (w["grant_id"], w["year"]) not in listed:
             raise RawDataError("data/raw/worded.csv", int(w["_line"]), "year",
                                f"a year of {w['grant_id']} in grants.csv", w["year"])
+
+
+def _check_not_counted(raw: Raw, alloc: pd.DataFrame, totals: pd.DataFrame) -> None:
+    """Every amount left out names what it is: the figures it repeats or contains exist, a repeat names them,
+    and only a page without amounts leaves the amount empty (tests/test_provenance.py reads the pages)."""
+    known = (set(alloc["amount_id"].dropna()) | set(totals["amount_id"].dropna())
+             | set(raw["worded.csv"]["worded_id"]) | set(raw["frames.csv"]["frame_id"]))
+    for _, row in raw["not_counted.csv"].iterrows():
+        where = ("data/raw/not_counted.csv", int(row["_line"]))
+        refs = [r for r in (row["refs"] or "").split(";") if r]
+        for ref in refs:
+            if ref not in known:
+                raise RawDataError(*where, "refs", "an amount_id, worded_id or frame_id", ref)
+        if row["why"] in ("same-money", "no-amount") and not refs:
+            raise RawDataError(*where, "refs", f"the figures that '{row['why']}' points to", "")
+        if (row["why"] == "no-amount") != (not row["amount_as_printed"]):
+            raise RawDataError(*where, "amount_as_printed", "empty exactly when why is no-amount",
+                               row["amount_as_printed"] or "")
 
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
@@ -106,10 +132,12 @@ def build_tables(raw_root: Path | None = None) -> dict[str, pd.DataFrame]:
         {"year": "int64", "amount_sek": "int64", "source_line": "int64"})
     alloc = alloc.sort_values(["year", "grant_id", "stream_id", "recipient_level", "region_code"], ignore_index=True)
     _check_catalogue(raw, alloc)
+    _check_not_counted(raw, alloc, totals)
     checks = apply_tolerances(raw, table_checks(raw) + stated_checks(totals, alloc))
 
     # Save outputs (the caller writes them).
-    copied = ("regions", "region_names", "sources", "grants", "streams", "focus_areas", "worded", "frames", "changes")
+    copied = ("regions", "region_names", "sources", "grants", "streams", "focus_areas", "worded", "frames",
+              "not_counted", "changes")
     return {
         "allocations": alloc,
         **{name: _clean(raw[f"{name}.csv"]) for name in copied},

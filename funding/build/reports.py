@@ -72,6 +72,12 @@ def contradictions_markdown(tables: dict[str, pd.DataFrame]) -> list[str]:
     for r in worded.itertuples():
         year = "–" if pd.isna(r.year) else int(r.year)
         lines.append(f"| {year} | {r.grant_id} | {r.amount_as_worded} | {r.source_id} | {r.note or ''} |")
+    lines += ["", "## Amounts on the source pages that are not counted", "",
+              "Every amount a regeringen.se page states is in the data or here (tests/test_provenance.py reads the "
+              "pages).", "", "| page | as printed | why | in the data | note |", "|---|---|---|---|---|"]
+    for r in tables["not_counted"].itertuples():
+        lines.append(f"| {r.file.removeprefix('regeringen/')} | {r.amount_as_printed or '–'} | {r.why} | "
+                     f"{(r.refs or '–').replace(';', ', ')} | {r.note_en} |")
     return lines
 
 

@@ -16,6 +16,10 @@ ROLES = ("part", "total", "rest", "alternative")
 # What a declared table column holds.
 COLUMN_KINDS = ("text", "sek", "int", "year", "code")
 FRAME_KINDS = ("anslag", "statement")
+# Why an amount a source page states is not counted (not_counted.csv): the same money is in the data from
+# another page; an approximation ("ca", "drygt", "närmare"); a total of which the mental-health money is a
+# part; money for something else; or a cited page that states no amount at all.
+NOT_COUNTED_WHY = ("same-money", "approximate", "wider-total", "outside-scope", "no-amount")
 
 SLUG = r"[a-z0-9][a-z0-9+\-]*"
 CODE = r"\d{2}"
@@ -214,6 +218,19 @@ FRAMES = Schema(
     key=("frame_id",),
 )
 
+NOT_COUNTED = Schema(
+    "not_counted.csv",
+    (
+        Col("file", pattern=r"regeringen/[\w\-.]+\.md"),
+        Col("amount_as_printed", required=False),
+        Col("why", allowed=NOT_COUNTED_WHY),
+        Col("refs", required=False, pattern=rf"{SLUG}(;{SLUG})*"),
+        Col("note_sv"),
+        Col("note_en"),
+    ),
+    key=("file", "amount_as_printed"),
+)
+
 CHANGES = Schema(
     "changes.csv",
     (Col("release", pattern=r"\d{4}-\d{2}-\d{2}"), Col("change_sv"), Col("change_en")),
@@ -234,7 +251,7 @@ TOLERANCES = Schema(
 )
 
 FIXED = (SOURCES, REGIONS, REGION_NAMES, FOCUS_AREAS, GRANTS, STREAMS, COLUMNS, MAPPING, CHECKS, POPULATION,
-         ESTIMATES, WORDED, FRAMES, CHANGES, TOLERANCES)
+         ESTIMATES, WORDED, FRAMES, NOT_COUNTED, CHANGES, TOLERANCES)
 
 # The curated allocation table: one row per year, grant, stream, recipient level and region.
 ALLOCATION_COLUMNS = {
