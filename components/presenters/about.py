@@ -176,9 +176,10 @@ def _not_counted(ctx: ViewContext) -> tuple[Table, dict[str, int]]:
     tr, nc, en = ctx.tr, ctx.ds.not_counted, ctx.lang == "en"
     figures = _figures(ctx)
     frame = pd.DataFrame({
-        tr("col_page"): [str(f).removeprefix("regeringen/") for f in nc["file"]],
+        # Amount and reason first: on a phone they are what fits beside the row's start.
         tr("col_as_printed"): nc["amount_as_printed"].fillna("–").replace("", "–"),
         tr("col_why"): [tr(f"nc_why_{w}") for w in nc["why"]],
+        tr("col_page"): [str(f).removeprefix("regeringen/") for f in nc["file"]],
         tr("col_refs"): ["; ".join(figures[r] for r in str(refs).split(";")) if isinstance(refs, str) and refs
                          else "–" for refs in nc["refs"]],
         tr("col_explanation"): nc["note_en" if en else "note_sv"],
