@@ -10,7 +10,8 @@ import pandas as pd
 from components.figures import bars, maps
 from funding.analysis import facts
 from funding.analysis.regions import RegionComparison, compare_regions, key_rows
-from funding.analysis.select import regional_rows, select
+from funding.analysis.select import regional_rows
+from funding.dataset import select
 from funding.text import has
 from funding.text.escape import plot_escape
 
@@ -88,7 +89,7 @@ def present(ctx: ViewContext) -> ComparisonView:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     # The comparison always covers all 21 regions; the region filter only marks the chosen ones.
     rows = select(ctx.ds.view, f, years=ctx.snapshot.years, statuses=ctx.snapshot.statuses, ignore_regions=True)
-    comp = compare_regions(rows, ctx.ds.regions, ctx.pop, f.denom)
+    comp = compare_regions(rows, ctx.ds.regions, ctx.ds.population_by_region, f.denom)
     shown = regional_rows(rows)
     if f.denom == "key":
         shown, _ = key_rows(shown)

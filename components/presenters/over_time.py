@@ -7,8 +7,9 @@ import pandas as pd
 
 from components.figures import bars
 from funding.analysis import facts, timeline
-from funding.analysis.select import regional_rows, select, totals_by
+from funding.analysis.select import regional_rows, totals_by
 from funding.dataset import per_capita as per_capita_of
+from funding.dataset import select
 
 from . import notes
 from .common import ChartSpec, Table, years_label
@@ -44,7 +45,7 @@ def present(ctx: ViewContext) -> ChartSpec | str:
     years = list(ctx.series.years)
     lines = [tr("legend_status")]
     if f.region_codes:
-        frame = timeline.series(rows, ctx.ds.regions, ctx.pop, f.region_codes)
+        frame = timeline.series(rows, ctx.ds.regions, ctx.ds.population_by_region, f.region_codes)
         if frame.empty:
             return tr("ot_regions_none", years=lb.years(years))
         areas = list(dict.fromkeys(frame["area_code"]))
