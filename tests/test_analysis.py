@@ -10,8 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from funding.analysis import facts, focus, quality, regions, timeline
-from funding.analysis import select as sums
+from funding.analysis import facts, focus, quality, regions, sums, timeline
 from funding.analysis.filters import Filters
 from funding.dataset import select
 
@@ -92,8 +91,8 @@ def test_per_key_population_leaves_out_the_streams_whose_key_the_sources_do_not_
 
 def test_a_year_with_one_regions_figures_is_partial(ds):
     every = select(ds.view, Filters())
-    assert facts.partial_years(every, 21) == (2023, 2024)
-    assert facts.complete_years(every, 21) == (2025, 2026)
+    assert regions.partial_years(every, 21) == (2023, 2024)
+    assert regions.complete_years(every, 21) == (2025, 2026)
     detail = facts.partial_detail(every, 21)
     assert [(p.year, p.region_codes, p.levels) for p in detail] == [(2023, ("14",), ("county",)),
                                                                     (2024, ("14",), ("county",))]

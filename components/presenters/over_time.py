@@ -7,7 +7,8 @@ import pandas as pd
 
 from components.figures import bars
 from funding.analysis import facts, timeline
-from funding.analysis.select import regional_rows, totals_by
+from funding.analysis.regions import partial_years, regional_rows
+from funding.analysis.sums import totals_by
 from funding.dataset import per_capita as per_capita_of
 from funding.dataset import select
 
@@ -30,7 +31,7 @@ def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
         # just the chosen ones (for whom every year would otherwise look partial).
         every_region = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.series.statuses,
                               ignore_regions=True)
-        gaps |= set(facts.partial_years(every_region, ctx.n_regions))
+        gaps |= set(partial_years(every_region, ctx.n_regions))
     kept = frame.loc[~frame["year"].isin(gaps)]
     return kept if len(kept) else frame
 

@@ -10,8 +10,7 @@ import pandas as pd
 from components.figures import flows
 from funding.analysis import facts, timeline, trail
 from funding.analysis.defaults import base_year
-from funding.analysis.regions import compare_regions
-from funding.analysis.select import regional_rows
+from funding.analysis.regions import compare_regions, regional_rows
 from funding.dataset import per_capita, select
 from funding.fmt import and_list, year_span
 

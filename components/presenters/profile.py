@@ -10,7 +10,8 @@ import pandas as pd
 from components.figures import bars
 from funding.analysis import facts
 from funding.analysis.profile import Profile, profile
-from funding.analysis.select import regional_rows, totals_by
+from funding.analysis.regions import regional_rows
+from funding.analysis.sums import totals_by
 from funding.dataset import per_capita, select
 from funding.fmt import year_span
 

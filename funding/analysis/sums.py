@@ -1,19 +1,8 @@
-"""The regional part of a selection, sums and shares (the filters choose rows in funding.dataset.select)."""
+"""Sums of kronor per group of the rows a page shows, and each group's share of them."""
 
 from __future__ import annotations
 
 import pandas as pd
-
-from ..vocabulary import REGIONAL_LEVELS
-
-
-def regional_rows(view: pd.DataFrame) -> pd.DataFrame:
-    """Rows that belong to one region or county; the rest go to the whole country, municipalities or bodies."""
-    return view.loc[(view["region_code"] != "") & view["recipient_level"].isin(REGIONAL_LEVELS)]
-
-
-def total(view: pd.DataFrame) -> int:
-    return int(view["amount_sek"].sum())
 
 
 def totals_by(view: pd.DataFrame, by: list[str]) -> pd.DataFrame:
@@ -31,4 +20,3 @@ def shares(view: pd.DataFrame, by: str) -> pd.DataFrame:
     whole = out["amount_sek"].sum()
     out["share"] = out["amount_sek"] / whole if whole else float("nan")
     return out.sort_values(["amount_sek", by], ascending=[False, True]).reset_index(drop=True)
-
