@@ -240,21 +240,15 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 class RowFilters(Protocol):
-    """The filters that choose rows of the tidy view beyond years and statuses (analysis.filters.Filters has
-    them); each an empty tuple for "all"."""
+    """The filters that choose rows of the tidy view beyond years and statuses, each an empty tuple for "all";
+    only read. analysis.filters.Filters has them, and dataset.py needs nothing else of it."""
 
-    @property
-    def region_codes(self) -> tuple[str, ...]: ...
-    @property
-    def levels(self) -> tuple[str, ...]: ...
-    @property
-    def channels(self) -> tuple[str, ...]: ...
-    @property
-    def grants(self) -> tuple[str, ...]: ...
-    @property
-    def streams(self) -> tuple[str, ...]: ...
-    @property
-    def focus(self) -> tuple[str, ...]: ...
+    region_codes: tuple[str, ...]
+    levels: tuple[str, ...]
+    channels: tuple[str, ...]
+    grants: tuple[str, ...]
+    streams: tuple[str, ...]
+    focus: tuple[str, ...]
 
 
 def select(view: pd.DataFrame, f: RowFilters, *, years: Iterable[int] | None = None,
