@@ -1,11 +1,15 @@
-"""The curated dataset: loaded from data/curated, checked whole, with the tidy view pages and exports use."""
+"""The curated dataset: loaded from data/curated, checked whole, with the tidy view pages and exports use,
+the rows of it a set of filters chooses, and the one function for kronor per inhabitant."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
@@ -61,6 +65,14 @@ def per_capita(amount, population):
     return float(amount) / float(population)
 
 
+def newest_population(population: pd.DataFrame) -> pd.Series:
+    """Region code -> total population (int64) on the newest reference date the sources give: the
+    denominator of every kronor-per-inhabitant figure, in the tidy view and in the comparisons alike."""
+    newest = population["ref_date"] == population["ref_date"].max()
+    pop = population.loc[(population["age_group"] == "total") & newest]
+    return pop.set_index("region_code")["count"].astype("int64")
+
+
 class DataUnavailable(RuntimeError):
     """The curated data are missing, incomplete or malformed; `problem` says what, in plain words."""
 
@@ -92,6 +104,11 @@ class Dataset:
     reconciliation: pd.DataFrame
     key_audit: pd.DataFrame
     view: pd.DataFrame             # one row per allocation with names, population and per-capita
+
+    @functools.cached_property
+    def population_by_region(self) -> pd.Series:
+        """Region code -> total population on the newest reference date (newest_population)."""
+        return newest_population(self.population)
 
     @property
     def national_population(self) -> int:
@@ -191,8 +208,7 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     channel = grants.dropna(subset=["year"]).astype({"year": "int64"}).set_index(["grant_id", "year"])["channel"]
     streams = tables["streams"].set_index("stream_id")
     focus = tables["focus_areas"].set_index("focus_id")
-    pop = tables["population"]
-    pop = pop.loc[pop["ref_date"] == pop["ref_date"].max()].set_index("region_code")["count"]
+    pop = newest_population(tables["population"])
     pop_date = str(tables["population"]["ref_date"].max())
 
     view = pd.DataFrame({"year": alloc["year"].astype("int64"), "amount_sek": alloc["amount_sek"].astype("int64")})
@@ -223,3 +239,36 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     view["sek_per_capita"] = per_capita(view["amount_sek"], view["population"]).round(2)
     order = list(EXPORT_COLUMNS) + [c for c in view.columns if c not in EXPORT_COLUMNS]
     return view[order].reset_index(drop=True)
+
+
+class RowFilters(Protocol):
+    """The filters that choose rows of the tidy view beyond years and statuses, each an empty tuple for "all";
+    only read. analysis.filters.Filters has them, and dataset.py needs nothing else of it."""
+
+    region_codes: tuple[str, ...]
+    levels: tuple[str, ...]
+    channels: tuple[str, ...]
+    grants: tuple[str, ...]
+    streams: tuple[str, ...]
+    focus: tuple[str, ...]
+
+
+def select(view: pd.DataFrame, f: RowFilters, *, years: Iterable[int] | None = None,
+           statuses: Iterable[str] | None = None, ignore_regions: bool = False) -> pd.DataFrame:
+    """The rows of the tidy view that the filters let through (a new frame).
+
+    `years` and `statuses` are the resolved choices (analysis.defaults), since an empty filter means a
+    chart's own default; None leaves that dimension unfiltered.
+    """
+    mask = pd.Series(True, index=view.index)
+    if years is not None:
+        mask &= view["year"].isin(list(years))
+    if statuses is not None:
+        mask &= view["status"].isin(list(statuses))
+    if f.region_codes and not ignore_regions:
+        mask &= view["region_code"].isin(f.region_codes)
+    for col, chosen in (("recipient_level", f.levels), ("channel", f.channels), ("grant_id", f.grants),
+                        ("stream_id", f.streams), ("focus_area", f.focus)):
+        if chosen:
+            mask &= view[col].isin(chosen)
+    return view.loc[mask].reset_index(drop=True)

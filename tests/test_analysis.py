@@ -10,19 +10,20 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from funding.analysis import facts, focus, quality, regions, select, timeline
+from funding.analysis import facts, focus, quality, regions, sums, timeline
 from funding.analysis.filters import Filters
+from funding.dataset import select
 
 DECIDED_AND_ESTIMATED = ("decided", "estimated")
 
 
 @pytest.fixture(scope="module")
 def pop(ds) -> pd.Series:
-    return select.populations(ds.population)
+    return ds.population_by_region
 
 
 def rows(ds, years, statuses=DECIDED_AND_ESTIMATED, **filters) -> pd.DataFrame:
-    return select.select(ds.view, Filters(**filters), years=years, statuses=statuses)
+    return select(ds.view, Filters(**filters), years=years, statuses=statuses)
 
 
 def test_population_is_the_21_regions_on_2024_11_01(pop):
@@ -31,7 +32,7 @@ def test_population_is_the_21_regions_on_2024_11_01(pop):
 
 
 def test_totals_per_year_and_status_are_the_published_sums(ds):
-    table = select.totals_by(select.select(ds.view, Filters()), ["year", "status"])
+    table = sums.totals_by(select(ds.view, Filters()), ["year", "status"])
     got = {(int(y), s): int(a) for y, s, a in table.itertuples(index=False)}
     assert got == {
         (2018, "decided"): 1_414_000_000, (2019, "decided"): 1_700_000_000, (2020, "decided"): 1_716_000_000,
@@ -89,9 +90,9 @@ def test_per_key_population_leaves_out_the_streams_whose_key_the_sources_do_not_
 
 
 def test_a_year_with_one_regions_figures_is_partial(ds):
-    every = select.select(ds.view, Filters())
-    assert facts.partial_years(every, 21) == (2023, 2024)
-    assert facts.complete_years(every, 21) == (2025, 2026)
+    every = select(ds.view, Filters())
+    assert regions.partial_years(every, 21) == (2023, 2024)
+    assert regions.complete_years(every, 21) == (2025, 2026)
     detail = facts.partial_detail(every, 21)
     assert [(p.year, p.region_codes, p.levels) for p in detail] == [(2023, ("14",), ("county",)),
                                                                     (2024, ("14",), ("county",))]
@@ -115,7 +116,7 @@ def test_grant_changes_add_up_to_the_difference_of_the_totals(ds):
 
 
 def test_focus_shares_of_2026(ds):
-    shares = select.shares(rows(ds, (2026,)), "focus_area").set_index("focus_area")
+    shares = sums.shares(rows(ds, (2026,)), "focus_area").set_index("focus_area")
     assert shares.loc["vardkapacitet", "amount_sek"] == 1_140_000_000
     assert shares.loc["primarvard", "amount_sek"] == 396_000_000
     assert shares["share"].sum() == pytest.approx(1.0)
@@ -138,7 +139,7 @@ def test_every_per_capita_figure_of_a_comparison_has_two_decimals(ds):
     # Whole kronor made ranks 5-15 all read "141", and with one decimal fewer where values differed the card
     # read "37 kr" beside a note reading 37,40 (issue 16): two decimals, everywhere.
     r = rows(ds, (2026,))
-    assert regions.compare_regions(r, ds.regions, select.populations(ds.population)).decimals == 2
+    assert regions.compare_regions(r, ds.regions, ds.population_by_region).decimals == 2
 
 
 def test_reconciliation_summary_counts_every_check(ds):

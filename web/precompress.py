@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from mimetypes import guess_type
 from pathlib import Path
+from typing import NamedTuple
 
 import brotli
 from starlette.datastructures import Headers, MutableHeaders
@@ -49,8 +50,9 @@ _LOG = get_logger(__name__)
 _THREAD_LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
+    """One compressed copy of a file: where it is cached, and the ETag it is served with."""
+
     path: Path
     etag: str
 

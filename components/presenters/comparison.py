@@ -8,9 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.figures import bars, maps
-from funding.analysis import facts
-from funding.analysis.regions import RegionComparison, compare_regions, key_rows
-from funding.analysis.select import regional_rows, select
+from funding.analysis.regions import RegionComparison, compare_regions, complete_years, key_rows, regional_rows
+from funding.dataset import select
 from funding.text import has
 from funding.text.escape import plot_escape
 
@@ -53,7 +52,7 @@ def _empty_message(ctx: ViewContext, rows: pd.DataFrame) -> str:
     """Why no region has money in the selection, and which years would have some."""
     everything = select(ctx.ds.view, ctx.filters.replace(years=()), statuses=ctx.snapshot.statuses,
                         ignore_regions=True)
-    years = facts.complete_years(everything, ctx.n_regions)
+    years = complete_years(everything, ctx.n_regions)
     lb = ctx.labels
     if not years:
         return ctx.tr("rg_empty_never")
@@ -88,7 +87,7 @@ def present(ctx: ViewContext) -> ComparisonView:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     # The comparison always covers all 21 regions; the region filter only marks the chosen ones.
     rows = select(ctx.ds.view, f, years=ctx.snapshot.years, statuses=ctx.snapshot.statuses, ignore_regions=True)
-    comp = compare_regions(rows, ctx.ds.regions, ctx.pop, f.denom)
+    comp = compare_regions(rows, ctx.ds.regions, ctx.ds.population_by_region, f.denom)
     shown = regional_rows(rows)
     if f.denom == "key":
         shown, _ = key_rows(shown)

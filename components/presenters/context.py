@@ -14,8 +14,7 @@ import pandas as pd
 from components.memo import DatasetMemo
 from funding.analysis import defaults
 from funding.analysis.filters import FilterOptions, Filters
-from funding.analysis.select import populations, select
-from funding.dataset import Dataset
+from funding.dataset import Dataset, select
 from funding.text import Translator, normalise_lang
 from funding.text.labels import Labels, build
 
@@ -56,10 +55,6 @@ class ViewContext:
     @functools.cached_property
     def labels(self) -> Labels:
         return labels_for(self.ds, self.lang)
-
-    @functools.cached_property
-    def pop(self) -> pd.Series:
-        return populations(self.ds.population)
 
     @functools.cached_property
     def snapshot(self) -> defaults.Choice:

@@ -13,7 +13,8 @@ import pandas as pd
 from components.figures import bars, flows
 from funding.analysis import facts
 from funding.analysis.focus import UNALLOCATED_FOCUS, broken_down, focus_split, hierarchy
-from funding.analysis.select import regional_rows, totals_by
+from funding.analysis.regions import regional_rows
+from funding.analysis.sums import totals_by
 from funding.fmt import year_span
 
 from . import notes

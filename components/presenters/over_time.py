@@ -7,8 +7,10 @@ import pandas as pd
 
 from components.figures import bars
 from funding.analysis import facts, timeline
-from funding.analysis.select import regional_rows, select, totals_by
+from funding.analysis.regions import partial_years, regional_rows
+from funding.analysis.sums import totals_by
 from funding.dataset import per_capita as per_capita_of
+from funding.dataset import select
 
 from . import notes
 from .common import ChartSpec, Table, years_label
@@ -29,7 +31,7 @@ def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
         # just the chosen ones (for whom every year would otherwise look partial).
         every_region = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.series.statuses,
                               ignore_regions=True)
-        gaps |= set(facts.partial_years(every_region, ctx.n_regions))
+        gaps |= set(partial_years(every_region, ctx.n_regions))
     kept = frame.loc[~frame["year"].isin(gaps)]
     return kept if len(kept) else frame
 
@@ -44,7 +46,7 @@ def present(ctx: ViewContext) -> ChartSpec | str:
     years = list(ctx.series.years)
     lines = [tr("legend_status")]
     if f.region_codes:
-        frame = timeline.series(rows, ctx.ds.regions, ctx.pop, f.region_codes)
+        frame = timeline.series(rows, ctx.ds.regions, ctx.ds.population_by_region, f.region_codes)
         if frame.empty:
             return tr("ot_regions_none", years=lb.years(years))
         areas = list(dict.fromkeys(frame["area_code"]))

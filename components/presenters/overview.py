@@ -10,9 +10,8 @@ import pandas as pd
 from components.figures import flows
 from funding.analysis import facts, timeline, trail
 from funding.analysis.defaults import base_year
-from funding.analysis.regions import compare_regions
-from funding.analysis.select import regional_rows, select
-from funding.dataset import per_capita
+from funding.analysis.regions import compare_regions, regional_rows
+from funding.dataset import per_capita, select
 from funding.fmt import and_list, year_span
 
 from . import notes
@@ -74,10 +73,10 @@ def headline(ctx: ViewContext) -> tuple[Metric, ...]:
     items = [Metric(tr("ov_total", years=years), lb.compact(total), tuple(total_notes))]
 
     all_rows = select(ctx.ds.view, f, years=ctx.snapshot.years, statuses=ctx.snapshot.statuses, ignore_regions=True)
-    comp = compare_regions(all_rows, ctx.ds.regions, ctx.pop)
+    comp = compare_regions(all_rows, ctx.ds.regions, ctx.ds.population_by_region)
     national_regional = lb.per_capita(comp.national_per_capita)
     if f.region_codes:
-        people = int(ctx.pop.loc[list(f.region_codes)].sum())
+        people = int(ctx.ds.population_by_region.loc[list(f.region_codes)].sum())
         value = per_capita(total, people)
         items.append(Metric(tr("ov_per_capita", years=years), lb.kr(value),
                             (tr("ov_per_capita_region", pop=lb.number(people), date=ctx.ds.population_date),

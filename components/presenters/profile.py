@@ -10,8 +10,9 @@ import pandas as pd
 from components.figures import bars
 from funding.analysis import facts
 from funding.analysis.profile import Profile, profile
-from funding.analysis.select import regional_rows, select, totals_by
-from funding.dataset import per_capita
+from funding.analysis.regions import regional_rows
+from funding.analysis.sums import totals_by
+from funding.dataset import per_capita, select
 from funding.fmt import year_span
 
 from . import notes
@@ -73,7 +74,7 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     lb, tr = ctx.labels, ctx.tr
     rows = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.snapshot.statuses,
                   ignore_regions=True)
-    prof = profile(rows, ctx.ds.regions, ctx.pop, ctx.ds.streams, ctx.ds.grants, code)
+    prof = profile(rows, ctx.ds.regions, ctx.ds.population_by_region, ctx.ds.streams, ctx.ds.grants, code)
     focus = prof.by_year.loc[prof.by_year["year"].isin(ctx.snapshot.years)]
     items: list[Metric] = []
     for r in focus.itertuples():

@@ -2,7 +2,8 @@
 
 Every sentence a page says about the data (which years are partial, which grants are only announced or
 only worded, what is estimated, how much of the money is known per region) is phrased from these, so it
-changes when the data change.
+changes when the data change. Which years are partial is counted in regions.py (partial_years), with
+the rows that belong to a region; partial_detail here says which regions and levels such a year has.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .select import regional_rows
+from .regions import partial_years, regional_rows
 
 
 @dataclass(frozen=True)
@@ -32,20 +33,6 @@ class Coverage:
 
 def coverage(rows: pd.DataFrame) -> Coverage:
     return Coverage(int(rows["amount_sek"].sum()), int(regional_rows(rows)["amount_sek"].sum()))
-
-
-def regions_per_year(rows: pd.DataFrame) -> pd.Series:
-    """Year -> how many regions have a regional figure that year."""
-    return regional_rows(rows).groupby("year")["region_code"].nunique()
-
-
-def partial_years(rows: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
-    """Years in which some, but not all, regions have a regional figure."""
-    return tuple(int(y) for y, n in regions_per_year(rows).items() if 0 < n < n_regions)
-
-
-def complete_years(rows: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
-    return tuple(int(y) for y, n in regions_per_year(rows).items() if n == n_regions)
 
 
 @dataclass(frozen=True)

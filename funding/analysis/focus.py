@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .select import shares, totals_by
+from .sums import shares, totals_by
 
 # Amounts the sources do not break down into the focus areas of their grant (announced totals of a grant
 # with several streams). They are never a focus area, and never "the largest" of anything.

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..dataset import per_capita
-from .regions import compare_regions
-from .select import regional_rows
+from .regions import compare_regions, regional_rows
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Comparing the 21 regions per inhabitant: amounts, per-capita values, ranks with honest ties."""
+"""The regions' own money and comparing the 21 regions per inhabitant: which rows belong to a region, which
+years only some regions have figures for, amounts, per-capita values, ranks with honest ties."""
 
 from __future__ import annotations
 
@@ -7,13 +8,31 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..dataset import per_capita
-from .facts import partial_years
-from .select import regional_rows, totals_by
+from ..vocabulary import REGIONAL_LEVELS
 
 # Keys whose population the sources give: only the total population.
 KEY_IN_SOURCES = ("total",)
 # Kronor per inhabitant are shown with at most this many decimals; values equal at it are equal.
 MAX_DECIMALS = 2
+
+
+def regional_rows(view: pd.DataFrame) -> pd.DataFrame:
+    """Rows that belong to one region or county; the rest go to the whole country, municipalities or bodies."""
+    return view.loc[(view["region_code"] != "") & view["recipient_level"].isin(REGIONAL_LEVELS)]
+
+
+def regions_per_year(rows: pd.DataFrame) -> pd.Series:
+    """Year -> how many regions have a regional figure that year."""
+    return regional_rows(rows).groupby("year")["region_code"].nunique()
+
+
+def partial_years(rows: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
+    """Years in which some, but not all, regions have a regional figure."""
+    return tuple(int(y) for y, n in regions_per_year(rows).items() if 0 < n < n_regions)
+
+
+def complete_years(rows: pd.DataFrame, n_regions: int) -> tuple[int, ...]:
+    return tuple(int(y) for y, n in regions_per_year(rows).items() if n == n_regions)
 
 
 @dataclass(frozen=True)
@@ -66,7 +85,7 @@ def compare_regions(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Seri
     national_pop = int(pop.sum())
     national_amount = int(sums.sum())
     partial = partial_years(regional, len(region_table))
-    by_status = totals_by(regional, ["region_code", "status"])
+    by_status = regional.groupby(["region_code", "status"], observed=True)["amount_sek"].sum().reset_index()
     by_status["sek_per_capita"] = per_capita(by_status["amount_sek"], by_status["region_code"].map(pop))
     return RegionComparison(
         table=table, national_amount=national_amount, national_population=national_pop,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..dataset import per_capita
-from .select import regional_rows, totals_by
+from .regions import regional_rows
+from .sums import totals_by
 
 NATIONAL = "00"  # the area code of "the whole country" in a series
 

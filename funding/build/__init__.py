@@ -1,8 +1,9 @@
 """Build: data/raw transcriptions -> validated, reconciled, audited curated tables (data/curated), atomically.
 
 # Load inputs: the fixed files and the declared transcriptions (tables.py).
-# Process data: mapping.csv turns cells into allocations (mapping.py), the build adds estimates and rests
-#   (derive.py), checks every printed total (reconcile.py) and recomputes every key (audit.py).
+# Process data: mapping.csv turns cells into allocations and population.csv its columns into populations
+#   (mapping.py), the build adds estimates and rests (derive.py), checks every printed total (reconcile.py)
+#   and recomputes every key (audit.py).
 # Save outputs: Parquet files and a manifest swapped into place together (store.py), and the reports.
 """
 
@@ -16,8 +17,8 @@ import pandas as pd
 from .. import paths
 from . import schema
 from .audit import key_audit
-from .derive import estimates, population, rests
-from .mapping import BuildError, check_duplicates, map_tables
+from .derive import estimates, rests
+from .mapping import BuildError, check_duplicates, map_tables, population
 from .rawio import RawDataError, require_in
 from .reconcile import apply_tolerances, stated_checks, table_checks
 from .store import write_tables

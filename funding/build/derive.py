@@ -1,4 +1,4 @@
-"""Amounts the build computes rather than transcribes: populations, estimates by a stated key, and rests.
+"""Amounts the build computes rather than transcribes: estimates by a stated key, and rests.
 
 An estimate splits a printed total by the population key a source states (estimates.csv); a rest is what
 a printed total holds beyond the parts the sources break down (a `rest` row in mapping.csv). Both are
@@ -9,37 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .mapping import NATIONAL, BuildError, Field, Resolver, in_scope, select_rows
+from .mapping import NATIONAL, BuildError, Resolver, in_scope
 from .rawio import RawDataError
 from .tables import Raw
-
-
-def population(raw: Raw) -> pd.DataFrame:
-    """Region code, reference date, age group and count, from the tables population.csv names."""
-    res = Resolver(raw)
-    out = []
-    for _, p in raw["population.csv"].iterrows():
-        table = p["table"]
-        if table not in raw.tables:
-            raise RawDataError("data/raw/population.csv", int(p["_line"]), "table", "a declared table", table)
-        frame = raw.tables[table]
-        rows = select_rows(frame, p["rows"], "data/raw/population.csv", int(p["_line"]), "rows")
-        region = Field(p["region"], int(p["_line"]), "region")
-        seen = set()
-        for _, row in rows.iterrows():
-            count = row[p["count_column"]]
-            if count is None or pd.isna(count):
-                raise RawDataError(f"data/raw/{table}", int(row["_line"]), p["count_column"], "a population", "")
-            code = res.region(region, table, row)
-            if code in seen:
-                raise RawDataError(f"data/raw/{table}", int(row["_line"]), region.refs()[0], "each region once", code)
-            seen.add(code)
-            out.append({"region_code": code, "ref_date": p["ref_date"], "age_group": p["age_group"],
-                        "count": int(count), "source_id": p["source_id"]})
-        if seen != res.codes:
-            raise RawDataError(f"data/raw/{table}", None, p["count_column"], "a population for all 21 regions",
-                               f"{len(seen)} regions")
-    return pd.DataFrame(out).sort_values(["ref_date", "region_code"], ignore_index=True)
 
 
 def largest_remainder(total: int, weights: pd.Series) -> pd.Series:

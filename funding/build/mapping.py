@@ -7,6 +7,9 @@ becomes a leaf), or an `alternative` (another page's figure for money a chosen f
 Every other field is a constant or a {column} reference into the table. Whatever is wrong (an unknown
 column, grant, stream, level, region or source, a duplicate, a missing amount) stops the build with the
 file, line and column where it can be fixed.
+
+The populations are a transcription too: population.csv names the table and column that hold them, and
+`population()` reads them region by region, the same way.
 """
 
 from __future__ import annotations
@@ -119,6 +122,34 @@ class Resolver:
             "municipalities": ("Kommunerna", "The municipalities"),
             "regions-municipalities": ("Kommuner och regioner", "Municipalities and regions"),
         }[level]
+
+
+def population(raw: Raw) -> pd.DataFrame:
+    """Region code, reference date, age group and count, from the tables population.csv names."""
+    res = Resolver(raw)
+    out = []
+    for _, p in raw["population.csv"].iterrows():
+        table = p["table"]
+        if table not in raw.tables:
+            raise RawDataError("data/raw/population.csv", int(p["_line"]), "table", "a declared table", table)
+        frame = raw.tables[table]
+        rows = select_rows(frame, p["rows"], "data/raw/population.csv", int(p["_line"]), "rows")
+        region = Field(p["region"], int(p["_line"]), "region")
+        seen = set()
+        for _, row in rows.iterrows():
+            count = row[p["count_column"]]
+            if count is None or pd.isna(count):
+                raise RawDataError(f"data/raw/{table}", int(row["_line"]), p["count_column"], "a population", "")
+            code = res.region(region, table, row)
+            if code in seen:
+                raise RawDataError(f"data/raw/{table}", int(row["_line"]), region.refs()[0], "each region once", code)
+            seen.add(code)
+            out.append({"region_code": code, "ref_date": p["ref_date"], "age_group": p["age_group"],
+                        "count": int(count), "source_id": p["source_id"]})
+        if seen != res.codes:
+            raise RawDataError(f"data/raw/{table}", None, p["count_column"], "a population for all 21 regions",
+                               f"{len(seen)} regions")
+    return pd.DataFrame(out).sort_values(["ref_date", "region_code"], ignore_index=True)
 
 
 def _fields(m: pd.Series) -> dict[str, Field]:
