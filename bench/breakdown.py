@@ -83,12 +83,12 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
          '+ _preload_links()'),
     ],
     "nosidebar": [
-        ("components/shell.py", "    sidebar.draw(options, labels, latest_decided_year(ds.view))\n", ""),
+        ("components/shell.py", "    sidebar.draw(options, labels, latest_year_for(ds))\n", ""),
     ],
     "sidebar-after": [
-        ("components/shell.py", "    sidebar.draw(options, labels, latest_decided_year(ds.view))\n", ""),
+        ("components/shell.py", "    sidebar.draw(options, labels, latest_year_for(ds))\n", ""),
         ("components/shell.py", "    nav.run()",
-         "    nav.run()\n    sidebar.draw(options, labels, latest_decided_year(ds.view))"),
+         "    nav.run()\n    sidebar.draw(options, labels, latest_year_for(ds))"),
     ],
 }
 PATCHES["basehint+preload"] = PATCHES["basehint"] + PATCHES["preload"]

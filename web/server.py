@@ -9,9 +9,10 @@ import anyio
 from starlette.middleware import Middleware
 from streamlit import config
 from streamlit.logger import get_logger
+from streamlit.version import STREAMLIT_VERSION_STRING
 
-from . import firstrun, headers, precompress
-from .assets import AppAssetsMiddleware
+from . import firstrun, headers, icons, precompress
+from .assets import ASSETS_DIR, AppAssetsMiddleware
 from .paths import base_path
 
 _LOG = get_logger(__name__)
@@ -23,6 +24,7 @@ class State:
 
     security_headers: list[tuple[bytes, bytes]]
     static_assets: dict[str, precompress.Asset] | None = None
+    icon_font: icons.Subset | None = None
 
 
 STATE = State(security_headers=[])
@@ -47,6 +49,8 @@ async def lifespan(_app):
         STATE.static_assets = await anyio.to_thread.run_sync(precompress.prepare)
     except Exception:  # a full disk or a foreign cache folder costs bandwidth, not the service
         _LOG.exception("Serving Streamlit's static files uncompressed: the compressed copies could not be made.")
+    STATE.icon_font = await anyio.to_thread.run_sync(icons.load, ASSETS_DIR, precompress.static_dir(),
+                                                     STREAMLIT_VERSION_STRING)
     yield
 
 
@@ -65,5 +69,6 @@ def app_options() -> dict:
             Middleware(headers.SecurityHeaders, state=STATE),
             Middleware(AppAssetsMiddleware, base=base),
             Middleware(precompress.PrecompressedStatic, state=STATE, base=base),
+            Middleware(icons.SubsetIconFont, state=STATE, base=base),
         ],
     }

@@ -18,9 +18,10 @@ from funding.dataset import Dataset, select
 from funding.text import Translator, normalise_lang
 from funding.text.labels import Labels, build
 
-# Per dataset (and language): the filter options and the labels were rebuilt from the whole view on every
-# rerun (issue 7: about 200 ms a run at 100x the data); views that ignore the filters (per_language) live here
-# too. Five entries per dataset; twelve keep two datasets whole while a new data version takes over.
+# Per dataset (and language): the filter options, the labels and the default year were rebuilt from the whole
+# view on every rerun (issue 7: about 200 ms a run at 100x the data); views that ignore the filters
+# (per_language) live here too. Six entries per dataset; twelve keep two datasets whole while a new data
+# version takes over.
 _per_dataset = DatasetMemo(size=12)
 # Per dataset and filters: what a presenter computed (issue 7, bench/run.py). Most of a rerun's time went
 # into rebuilding the same pandas tables and Plotly figures; every presenter is a pure function of the
@@ -37,6 +38,11 @@ def options_for(ds: Dataset) -> FilterOptions:
 
 def labels_for(ds: Dataset, lang: str) -> Labels:
     return _per_dataset.get(ds, ("labels", lang), lambda: build(ds, lang))
+
+
+def latest_year_for(ds: Dataset) -> int:
+    """The snapshot's default year: a scan of the whole view (9 ms a run at 100x, twice a run), once per dataset."""
+    return _per_dataset.get(ds, ("latest_decided_year",), lambda: defaults.latest_decided_year(ds.view))
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ class ViewContext:
 
     @functools.cached_property
     def snapshot(self) -> defaults.Choice:
-        return defaults.snapshot(self.filters, self.ds.view)
+        return defaults.snapshot(self.filters, self.ds.view, latest_year_for(self.ds))
 
     @functools.cached_property
     def series(self) -> defaults.Choice:

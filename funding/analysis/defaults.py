@@ -32,8 +32,9 @@ class Choice:
     default_statuses: bool
 
 
-def snapshot(f: Filters, view: pd.DataFrame) -> Choice:
-    years = f.years or (latest_decided_year(view),)
+def snapshot(f: Filters, view: pd.DataFrame, latest: int | None = None) -> Choice:
+    """`latest`: latest_decided_year(view), if the caller already has it (it scans the whole view)."""
+    years = f.years or (latest_decided_year(view) if latest is None else latest,)
     return Choice(tuple(years), f.statuses or SNAPSHOT_STATUSES, not f.years, not f.statuses)
 
 

@@ -16,8 +16,10 @@ from websockets.sync.client import connect
 
 from components.navigation import PAGES
 from funding.text import t
-from tests.browser.conftest import ROOT, running_server, wait_for_app
+from tests.browser.conftest import ROOT, running_server, screenshot, wait_for_app
 from tests.browser.test_pages import CASES, wait_for_chart_count
+from web import icons
+from web.assets import ASSETS_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -137,9 +139,12 @@ def test_every_page_draws_under_the_policy_with_the_apps_own_script(browser, ser
     assert not [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m], console
 
 
-def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, server_url):
-    """Bytes on the wire (CDP's encodedDataLength: headers and compressed bodies) for a first visit of /
-    in a fresh browser profile, until its charts are drawn. About 7.7 MB before the bundles were compressed."""
+@pytest.mark.parametrize("path", ["/", "/regionprofil?region=14"])
+def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, server_url, path):
+    """Bytes on the wire (CDP's encodedDataLength: headers and compressed bodies) for a first visit in a fresh
+    browser profile, until its charts are drawn: the start page, and the region profile, the page with the
+    most to fetch (a chart and two data grids). About 7.7 MB before the bundles were compressed; the
+    profile 2.70 MB before the icon font was cut down (web/icons.py)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -151,19 +156,94 @@ def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, serve
         e["requestId"], (e["response"]["url"], {k.lower(): v for k, v in e["response"]["headers"].items()}
                          .get("content-encoding", ""))))
     try:
-        page.goto(server_url + "/", wait_until="domcontentloaded")
+        page.goto(server_url + path, wait_until="domcontentloaded")
         wait_for_app(page)
-        wait_for_chart_count(page, CASES[""][1])
+        wait_for_chart_count(page, CASES[urlparse(path).path.strip("/")][1])
         page.wait_for_timeout(1000)
         total = sum(sizes.values())
         # Files under 1 kB are sent as they are (web/precompress.py); anything bigger must come compressed.
         scripts = {url: coding for rid, (url, coding) in urls.items()
                    if "/static/js/" in url and sizes.get(rid, 0) > 4096}
+        fonts = {urlparse(url).path.rsplit("/", 1)[-1]: sizes.get(rid, 0) for rid, (url, _) in urls.items()
+                 if "MaterialSymbols" in url}
     finally:
         context.close()
-    print(f"\nfirst visit of /: {len(sizes)} requests, {total:,} bytes transferred")
+    print(f"\nfirst visit of {path}: {len(sizes)} requests, {total:,} bytes transferred")
     assert len(scripts) > 10 and set(scripts.values()) == {"br"}, scripts
+    assert len(fonts) == 1 and max(fonts.values()) < 20_000, fonts  # the cut-down icon font, once
     assert total <= FIRST_VISIT_LIMIT, f"{total:,} bytes"
+
+
+# Icons ---------------------------------------------------------------------------------------------------
+
+# Every leaf element drawn in the icon font: its text (the icon's name), the width of that text as drawn and
+# the font size. A ligature the font has is one glyph, as wide as the font size; a name it lacks is drawn as
+# a word, many times wider. (The text's own width: Streamlit's icon box has a fixed width and lets a word spill.)
+ICON_ELEMENTS = """() => [...document.querySelectorAll("body *")]
+  .filter(el => !el.children.length && getComputedStyle(el).fontFamily.includes("Material Symbols"))
+  .map(el => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return {text: el.textContent.trim(), width: range.getBoundingClientRect().width,
+            size: parseFloat(getComputedStyle(el).fontSize)};
+  })"""
+# Every name of the subset, drawn at 40 px in the icon font once the font has loaded: the widths.
+DRAW_NAMES = """async (names) => {
+  await document.fonts.load('40px "Material Symbols Rounded"', names.join(" "));
+  const box = document.createElement("div");
+  document.body.append(box);
+  const widths = {};
+  for (const name of names) {
+    const span = document.createElement("span");
+    span.style.cssText = 'font: 40px "Material Symbols Rounded"; font-feature-settings: "liga";' +
+                         'white-space: nowrap; position: absolute; left: 0; top: 0';
+    span.textContent = name;
+    box.append(span);
+    widths[name] = span.getBoundingClientRect().width;
+  }
+  box.remove();
+  return widths;
+}"""
+
+
+def test_every_icon_draws_as_one_glyph_from_the_cut_down_font(browser, server_url):
+    """Streamlit's interface and the app's icons on the pages, at a laptop's and a phone's width, come from
+    the subset (web/icons.py), and none shows as its name: each is one glyph wide and among the subset's names.
+    Then every name the subset keeps is drawn, so a name the record lists but the font lacks fails too."""
+    record = icons.Record.read(ASSETS_DIR / icons.RECORD_FILE)
+    kept = set(record.names)
+    seen: dict[str, set[str]] = {}
+    for width, height, paths in ((1366, 900, [_page_path(spec) for spec in PAGES]),
+                                 (390, 844, ["/regionprofil?region=14", "/data"])):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+        page = context.new_page()
+        responses: list = []
+        page.on("response", lambda response, into=responses: into.append(response))
+        try:
+            for path in paths:
+                page.goto(server_url + path, wait_until="domcontentloaded")
+                wait_for_app(page)
+                wait_for_chart_count(page, CASES[urlparse(path).path.strip("/")][1])
+                page.evaluate("document.fonts.ready.then(() => true)")
+                where = f"{path} at {width} px"
+                for element in page.evaluate(ICON_ELEMENTS):
+                    seen.setdefault(element["text"], set()).add(where)
+                    assert element["text"] in kept, f"{where}: {element['text']!r} is not in the subset"
+                    assert element["width"] <= 1.25 * element["size"], f"{where}: {element} drawn as text"
+                if path in ("/regionprofil?region=14", "/data"):
+                    screenshot(page, f"icons_{urlparse(path).path.strip('/')}_{width}")
+            widths = page.evaluate(DRAW_NAMES, sorted(kept))
+        finally:
+            context.close()
+        wide = {name: w for name, w in widths.items() if not 30 <= w <= 44}
+        assert not wide, f"names the subset does not draw as one 40 px glyph: {wide}"
+        # Streamlit's font file was asked for and answered with the subset (a 304 on later pages: no body).
+        answers = [(r.status, r.headers.get("content-length")) for r in responses
+                   if "MaterialSymbols" in r.url]
+        assert answers and answers[0][0] == 200, answers
+        assert all(status == 304 or int(length) < 20_000 for status, length in answers), answers
+    # What the pages showed: the navigation's icons, the sidebar's collapse (laptop) and expand (phone).
+    assert {"map", "timeline", "keyboard_double_arrow_left", "keyboard_double_arrow_right"} <= set(seen), seen
 
 
 # A fresh clone -------------------------------------------------------------------------------------------
