@@ -1,9 +1,19 @@
-// The dashboard's own browser script, run on every page after Streamlit's (served at <base>/_app/app.js,
+// The dashboard's own browser script, run on every page before Streamlit's (served at <base>/_app/app.js,
 // added to the page by web/assets.py, allowed by the policy as a file of this origin: no inline code).
 // For what Streamlit cannot do from Python: <html lang>, focus after a page change, the charts' toolbars out of
 // the Tab order, the menu closing on a phone, and Streamlit's few fixed English words in the Swedish interface.
 (function () {
   "use strict";
+  // Where the server is, for Streamlit's client: the folder this file is served from (<base>/_app/app.js).
+  // Without it, a first visit to a deep link (/regioner) asked /regioner/_stcore/health and host-config, got
+  // a page instead, and only then tried /_stcore/: one round trip lost before the websocket (0,9 s on an
+  // emulated phone network). This file runs first in <head>, before the client reads window.__streamlit.
+  var src = document.currentScript && document.currentScript.src;
+  var at = src ? src.indexOf("/_app/app.js") : -1;
+  if (at > 0 && !(window.__streamlit && window.__streamlit.BACKEND_BASE_URL)) {
+    window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: src.slice(0, at) });
+  }
+
   var root = document.documentElement;
   // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).
   root.dataset.appScript = "loaded";

@@ -19,7 +19,7 @@ import brotli
 import pytest
 
 from funding import paths
-from web import assets, firstrun, headers, locks, precompress
+from web import assets, firstrun, headers, locks, precompress, preload
 from web.paths import base_path, under_base
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,8 +175,11 @@ def test_the_page_shell_gets_the_apps_script_and_stylesheet(app_assets, coding, 
     assert int(got["content-length"]) == len(body)
     plain = {"": lambda b: b, "gzip": gzip.decompress, "br": brotli.decompress}[expected](body)
     js, css = app_assets.get("app.js").version, app_assets.get("app.css").version
-    assert plain == SHELL.replace(b"</head>", f'<link rel="stylesheet" href="./_app/app.css?v={css}">'
-                                  f'<script defer src="./_app/app.js?v={js}"></script></head>'.encode())
+    preloads = preload.links(precompress.static_dir(), "/regioner")
+    assert b'href="./static/js/PlotlyChart.' in preloads   # the chart's code, fetched while the client starts
+    assert plain == (SHELL.replace(b"<head>", f'<head><script defer src="./_app/app.js?v={js}"></script>'.encode()
+                                   + preloads)
+                     .replace(b"</head>", f'<link rel="stylesheet" href="./_app/app.css?v={css}"></head>'.encode()))
     assert "etag" not in got and "last-modified" not in got  # they described Streamlit's unmodified file
     assert got["cache-control"] == "no-cache" and "Accept-Encoding" in got["vary"]
 
@@ -185,7 +188,8 @@ def test_a_head_request_for_the_shell_gets_the_length_of_the_page_sent(app_asset
     mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
     sent, body = _run(mw, {"type": "http", "method": "HEAD", "path": "/"})
     assert body == b""
-    assert int(_headers(sent)["content-length"]) == len(SHELL) + len(app_assets.snippet())
+    added = app_assets.head_start() + preload.links(precompress.static_dir(), "/") + app_assets.head_end()
+    assert int(_headers(sent)["content-length"]) == len(SHELL) + len(added)
 
 
 def test_other_responses_pass_untouched(app_assets):
@@ -440,3 +444,22 @@ def test_the_http_layer_imports_no_interface():
                 assert name != "streamlit" or isinstance(node, ast.ImportFrom), f"{path.name}: import streamlit"
             if isinstance(node, ast.ImportFrom) and node.module == "streamlit":
                 assert {a.name for a in node.names} <= {"config", "file_util"}, path.name
+
+
+def test_each_page_preloads_the_code_its_first_elements_need_and_no_other():
+    static = precompress.static_dir()
+    chart = preload.chunks(static, "/regioner")
+    table = preload.chunks(static, "/data")
+    assert any(c.startswith("PlotlyChart.") for c in chart) and not any(c.startswith("DataFrame.") for c in chart)
+    assert any(c.startswith("DataFrame.") for c in table) and not any(c.startswith("PlotlyChart.") for c in table)
+    shell = (static / "index.html").read_text(encoding="utf-8")
+    assert not [c for c in chart + table if f"./static/js/{c}" in shell]   # the shell's own are not repeated
+    assert all((static / "static" / "js" / c).is_file() for c in chart + table)
+    # A path that is no page gets nothing and is not remembered (no growth from arbitrary addresses).
+    assert preload.links(static, "/nonexistent") == b"" and preload.chunks(static, "/../x") == ()
+
+
+def test_every_page_of_the_navigation_has_its_preload_list():
+    from components.navigation import PAGES
+
+    assert sorted(preload.PAGES) == sorted(p.url_path for p in PAGES)

@@ -1,7 +1,10 @@
 """The app's own browser script and stylesheet (assets/app.js, assets/app.css) on every page.
 
 They are served at <base>/_app/app.js and <base>/_app/app.css, and Streamlit's index.html is given a
-<link> and a <script defer src> for them as it goes out. The URLs carry a hash of the file's content, so
+<link> and a <script defer src> for them as it goes out, and links that preload the code the page asked for
+will need (web/preload.py). The script comes first in <head>, so that it runs before Streamlit's client and can
+tell it where the server is (see assets/app.js); the stylesheet comes last, so that its rules win over
+Streamlit's of the same specificity. The URLs carry a hash of the file's content, so
 browsers may keep a file for a year and still fetch an edited one at once. Being files of this origin,
 they run under the policy's script-src 'self'; no inline script is added.
 """
@@ -19,8 +22,9 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import preload
 from .paths import under_base
-from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted
+from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, static_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
@@ -61,11 +65,15 @@ class AppAssets:
                 self._files[name] = known
             return known
 
-    def snippet(self) -> bytes:
-        """The constant markup added before </head>: nothing in it comes from data or from the request."""
-        css, js = self.get("app.css"), self.get("app.js")
-        return ((f'<link rel="stylesheet" href="./_app/app.css?v={css.version}">' if css else "") +
-                (f'<script defer src="./_app/app.js?v={js.version}"></script>' if js else "")).encode()
+    def head_start(self) -> bytes:
+        """The markup added after <head>: nothing in it comes from data or from the request."""
+        js = self.get("app.js")
+        return (f'<script defer src="./_app/app.js?v={js.version}"></script>' if js else "").encode()
+
+    def head_end(self) -> bytes:
+        """The markup added before </head>."""
+        css = self.get("app.css")
+        return (f'<link rel="stylesheet" href="./_app/app.css?v={css.version}">' if css else "").encode()
 
 
 class _Encoded:
@@ -87,10 +95,14 @@ class _Encoded:
             return self._made[key]
 
 
-def inject(html: bytes, snippet: bytes) -> bytes | None:
-    """The page with the snippet before its </head>, or None if it has none (then it is left alone)."""
-    at = html.find(b"</head>")
-    return None if at < 0 else html[:at] + snippet + html[at:]
+def inject(html: bytes, start: bytes, end: bytes) -> bytes | None:
+    """The page with `start` right after its <head> and `end` before its </head>, or None if it has no such
+    head (then it is left alone)."""
+    opening, closing = html.find(b"<head>"), html.find(b"</head>")
+    if opening < 0 or closing < opening:
+        return None
+    opening += len(b"<head>")
+    return html[:opening] + start + html[opening:closing] + end + html[closing:]
 
 
 class AppAssetsMiddleware:
@@ -109,7 +121,7 @@ class AppAssetsMiddleware:
         elif rel.startswith(ROUTE) and rel[len(ROUTE):] in FILES:
             await self._serve(rel[len(ROUTE):], scope, receive, send)
         elif scope["method"] in ("GET", "HEAD"):
-            await self._rewrite_page(scope, receive, send)
+            await self._rewrite_page(rel, scope, receive, send)
         else:
             await self.app(scope, receive, send)
 
@@ -131,7 +143,12 @@ class AppAssetsMiddleware:
             return
         await Response(file.body, headers=headers, media_type=FILES[name])(scope, receive, send)
 
-    async def _rewrite_page(self, scope: Scope, receive: Receive, send: Send) -> None:
+    def _head_start(self, rel: str) -> bytes:
+        # The preload links name files of Streamlit's static folder for the page asked for: nothing in them
+        # comes from data, nor from the request beyond the choice among the app's pages.
+        return self.assets.head_start() + preload.links(static_dir(), rel)
+
+    async def _rewrite_page(self, rel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
 
@@ -151,12 +168,14 @@ class AppAssetsMiddleware:
             if message.get("more_body", False) and sum(map(len, chunks)) <= MAX_HTML:
                 return
             held, start = start, None
-            await self._send_page(scope, held, b"".join(chunks), message.get("more_body", False), send)
+            await self._send_page(rel, scope, held, b"".join(chunks), message.get("more_body", False), send)
 
         await self.app(scope, receive, send_rewritten)
 
-    async def _send_page(self, scope: Scope, start: Message, body: bytes, more: bool, send: Send) -> None:
+    async def _send_page(self, rel: str, scope: Scope, start: Message, body: bytes, more: bool, send: Send
+                         ) -> None:
         headers = MutableHeaders(scope=start)
+        start_markup, end_markup = self._head_start(rel), self.assets.head_end()
         coding = headers.get("content-encoding", "").lower()
         page = None
         if not more and scope["method"] == "GET" and coding in ("", "gzip"):
@@ -164,7 +183,7 @@ class AppAssetsMiddleware:
                 plain = gzip.decompress(body) if coding == "gzip" else body
             except (OSError, EOFError):
                 plain = None
-            page = inject(plain, self.assets.snippet()) if plain is not None else None
+            page = inject(plain, start_markup, end_markup) if plain is not None else None
         if page is None and scope["method"] == "GET":
             await send(start)  # not a page shell this layer knows: exactly as Streamlit sent it
             await send({"type": "http.response.body", "body": body, "more_body": more})
@@ -179,7 +198,7 @@ class AppAssetsMiddleware:
         if scope["method"] == "HEAD":
             # The length a GET without compression would have; unknown if Streamlit had compressed it.
             if length and not coding:
-                headers["content-length"] = str(int(length) + len(self.assets.snippet()))
+                headers["content-length"] = str(int(length) + len(start_markup) + len(end_markup))
             await send(start)
             await send({"type": "http.response.body", "body": b""})
             return

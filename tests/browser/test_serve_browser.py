@@ -246,6 +246,32 @@ def test_every_icon_draws_as_one_glyph_from_the_cut_down_font(browser, server_ur
     assert {"map", "timeline", "keyboard_double_arrow_left", "keyboard_double_arrow_right"} <= set(seen), seen
 
 
+@pytest.mark.parametrize("path", ["regioner", "data", "regionprofil?region=14"])
+def test_a_deep_link_asks_no_detour_and_fetches_no_code_late(browser, server_url, path):
+    """web/preload.py and assets/app.js: on a first visit of a deep link, Streamlit's client goes straight to
+    /_stcore/ (it used to try /regioner/_stcore/health first: a round trip lost), and every chunk of code the
+    page loads was named by the page shell (its own list, or the preload links for this page), so none is
+    fetched one round trip after the script's first elements arrive."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    try:
+        shell = page.goto(f"{server_url}/{path}", wait_until="domcontentloaded").text()
+        wait_for_app(page)
+        page.wait_for_timeout(1000)
+        # The shell as served: the client adds links of its own later, for what it loads lazily.
+        named = set(re.findall(r'(?:href|src)="\./static/js/([\w.\-]+\.js)"', shell))
+    finally:
+        context.close()
+    page_path = "/" + path.split("?")[0]
+    assert not [r for r in requested if r.startswith(page_path + "/_stcore/")], requested
+    assert "/_stcore/health" in requested
+    chunks = {r.rsplit("/", 1)[1] for r in requested if "/static/js/" in r}
+    assert len(chunks) > 40 and any(c.startswith(("PlotlyChart.", "DataFrame.")) for c in named)
+    assert chunks <= named, sorted(chunks - named)
+
+
 # A fresh clone -------------------------------------------------------------------------------------------
 
 # What a clone does not have: built data, environments, caches, test output.
