@@ -65,7 +65,24 @@ def metrics_row(items: Iterable[Metric], columns: int = 3) -> None:
 def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: str | int = "content") -> None:
     """A table of raw values shown in the interface's number format (the Styler formats; sorting keeps the
     numbers). st.dataframe rather than st.table: on a phone every table is wider than the screen, and only the
-    data grid can then be scrolled with the keyboard (WCAG 2.1.1)."""
+    data grid can then be scrolled with the keyboard (WCAG 2.1.1).
+
+    The tables come from the per-view memo, shared by every session and never changed, so the element drawn
+    from one is kept and replayed (Streamlit replays what a cached function drew): turning the Styler into
+    the grid's display values cost 5-10 ms a table on every run, about 40 ms of each run of Om datan."""
+    _table_element(table, (id(table), ctx.lang, alt, height), ctx)
+
+
+# The table itself is the value kept: while the entry lives, its id cannot go to another table. As many
+# entries as the per-view memo (components/presenters/context.py) has views.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _table_element(_table: Table, key: tuple, _ctx: ViewContext) -> Table:
+    _, _, alt, height = key
+    _draw_table(_ctx, _table, alt, height)
+    return _table
+
+
+def _draw_table(ctx: ViewContext, table: Table, alt: str | None, height: str | int) -> None:
     frame = table.frame
     def formatter(kind: str, decimals: int):
         return lambda value: shown(value, kind, ctx.labels, decimals)
