@@ -1179,9 +1179,18 @@ async def only(args) -> None:
                  "cpu_busy_percent_before": psutil.cpu_percent(interval=1.0), "cpu_check_ms_before": cpu_check_ms()}
     print(f"{args.only}: machine {out['cpu_busy_percent_before']:.0f} % busy, loadavg {out['loadavg_before']},"
           f" cpu check {out['cpu_check_ms_before']:.0f} ms", flush=True)
+    env_extra: dict[str, str] = {}
+    factor = int(args.scales.split(",")[0]) if args.only == "memory" else 1
+    if factor != 1:
+        env_extra["FUNDING_CURATED_DIR"] = str(tmp / f"curated-x{factor}")
+        synthetic.write(factor, Path(env_extra["FUNDING_CURATED_DIR"]))
+    out["scale"] = factor
     try:
-        with Server({}, tmp) as server:
-            if args.only == "server_load":
+        with Server(env_extra, tmp) as server:
+            if args.only == "memory":
+                out["memory"] = await memory_sessions(server, pages, args.sessions)
+                print(json.dumps(out["memory"]))
+            elif args.only == "server_load":
                 out["server_load"] = await server_load(server, pages, args.load_levels, args.load_actions,
                                                        args.think_s, args.single_rounds)
             else:
@@ -1234,9 +1243,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", help="only these url paths, comma-separated ('' = start page); for debugging")
     parser.add_argument("--profile", action="store_true",
                         help="only profile each page's reruns with cProfile (slower; writes no results)")
-    parser.add_argument("--only", choices=("server_load", "run_cost"),
-                        help="only this part, on the real data, with its own server: the load test at --load-levels, "
-                             "or the CPU and time of each kind of run per page (--single-rounds rounds); "
+    parser.add_argument("--only", choices=("server_load", "run_cost", "memory"),
+                        help="only this part, with its own server: the load test at --load-levels, the CPU and "
+                             "time of each kind of run per page (--single-rounds rounds), both on the real data, or "
+                             "the memory measure (--sessions) on the first of --scales; "
                              "printed and written to bench/tmp/only-<part>.json")
     parser.add_argument("--table", nargs="?", const=RESULTS, type=Path, metavar="RESULTS_JSON",
                         help="print the README's performance table (Markdown) from results.json and exit")
