@@ -6,8 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.presenters.context import ViewContext, labels_for, options_for
-from funding.analysis.defaults import latest_decided_year
+from components.presenters.context import ViewContext, labels_for, latest_decided_year_for, options_for
 from funding.dataset import DataUnavailable
 from funding.text import Translator, normalise_lang
 from web import firstrun
@@ -56,7 +55,7 @@ def run() -> None:
     lang = state.current_lang()
     nav = st.navigation(_pages(lang), position="sidebar")
     labels = labels_for(ds, lang)
-    sidebar.draw(options, labels, latest_decided_year(ds.view))
+    sidebar.draw(options, labels, latest_decided_year_for(ds))
     filters = state.filters(options)
     state.publish(filters)
     state.write_url(filters, nav.url_path)

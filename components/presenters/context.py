@@ -20,7 +20,7 @@ from funding.text.labels import Labels, build
 
 # Per dataset (and language): the filter options and the labels were rebuilt from the whole view on every
 # rerun (issue 7: about 200 ms a run at 100x the data); views that ignore the filters (per_language) live here
-# too. Five entries per dataset; twelve keep two datasets whole while a new data version takes over.
+# too. Six entries per dataset; twelve keep two datasets whole while a new data version takes over.
 _per_dataset = DatasetMemo(size=12)
 # Per dataset and filters: what a presenter computed (issue 7, bench/run.py). Most of a rerun's time went
 # into rebuilding the same pandas tables and Plotly figures; every presenter is a pure function of the
@@ -37,6 +37,11 @@ def options_for(ds: Dataset) -> FilterOptions:
 
 def labels_for(ds: Dataset, lang: str) -> Labels:
     return _per_dataset.get(ds, ("labels", lang), lambda: build(ds, lang))
+
+
+def latest_decided_year_for(ds: Dataset) -> int:
+    """The year filter's default, named in the filter panel on every run (a scan of the whole view)."""
+    return _per_dataset.get(ds, ("latest_decided_year",), lambda: defaults.latest_decided_year(ds.view))
 
 
 @dataclass(frozen=True)
