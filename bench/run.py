@@ -87,6 +87,8 @@ FILTER_YEAR = "2025"
 # A page that shows only a prompt until something is chosen is measured with a choice made in its URL.
 PAGE_QUERY = {"regionprofil": "region=14"}
 # The load test's visitors change these filters (through the query string, as a shared link would).
+REGIONS = ("01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "17", "18", "19", "20", "21", "22", "23",
+           "24", "25")  # the county codes but 14, the profile's own (PAGE_QUERY)
 LOAD_FILTERS = ["year=2025", "year=2024", "region=14", "region=01", "year=2025&region=14", "lang=en"]
 
 # Installed before any page script runs: checks on every animation frame whether the page is drawn and
@@ -137,6 +139,13 @@ SIDEBAR_YEAR = "[data-testid='stSidebar'] [data-testid='stMultiSelect'] input"
 
 
 # Machine and server. ---------------------------------------------------------------------------
+
+
+def _busy_percent() -> float:
+    """The machine's CPU use over the last second, in per cent (psutil)."""
+    import psutil
+
+    return psutil.cpu_percent(interval=1.0)
 
 
 def cpu_check_ms() -> float:
@@ -222,10 +231,32 @@ class Server:
         return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)]) / 2**20
 
     def runs(self) -> list[dict]:
+        """Every script run logged so far. Once finished and sent, a run carries `thread_cpu_ms` (its script
+        thread's CPU, the script and Streamlit's work around it) and `loop_cpu_ms` (the event loop's CPU for
+        sending its messages) from bench/timed_server.py, and `server_cpu_ms`, their sum."""
         if not self.runs_file.exists():
             return []
         lines = self.runs_file.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.endswith("}")]
+        runs, last = [], {}
+        for record in (json.loads(line) for line in lines if line.endswith("}")):
+            if "sent" in record or "finished" in record:
+                run = last.get(record.get("sent") or record.get("finished"))
+                name = "loop_cpu_ms" if "sent" in record else "thread_cpu_ms"
+                if run is not None and name not in run:
+                    run[name] = record[name]
+                    if "loop_cpu_ms" in run and "thread_cpu_ms" in run:
+                        run["server_cpu_ms"] = round(run["thread_cpu_ms"] + run["loop_cpu_ms"], 2)
+            else:
+                runs.append(record)
+                last[record["session"]] = record
+        return runs
+
+    def cpu_s(self) -> float:
+        """The server process's CPU time so far (user + system, every thread)."""
+        import psutil
+
+        times = psutil.Process(self.proc.pid).cpu_times()
+        return times.user + times.system
 
     async def next_run(self, before: int, timeout: float = RUN_TIMEOUT_S) -> dict | None:
         """The first script run logged after `before` runs, or None if none comes within `timeout`."""
@@ -520,9 +551,52 @@ async def page_ttfc(browser, spec, exp: dict, prob: dict, env_extra: dict[str, s
 
 
 def _run_stats(runs: list[dict]) -> dict:
-    ms = [r["ms"] for r in runs if not r["interrupted"]]
-    return {"runs": len(ms), "run_p50_ms": _round(median(ms), 1), "run_p95_ms": _round(percentile(ms, 0.95), 1),
-            "run_max_ms": _round(max(ms), 1) if ms else None}
+    done = [r for r in runs if not r["interrupted"]]
+    ms = [r["ms"] for r in done]
+    out = {"runs": len(ms), "run_p50_ms": _round(median(ms), 1), "run_p95_ms": _round(percentile(ms, 0.95), 1),
+           "run_max_ms": _round(max(ms), 1) if ms else None}
+    # CPU per run (bench/timed_server.py): the script's, and the whole run's (its thread's, Streamlit's work
+    # around the script included, plus the event loop's sending).
+    # Other work on the machine hardly changes these, unlike the wall times above.
+    cpu = [r["cpu_ms"] for r in done if "cpu_ms" in r]
+    server = [r["server_cpu_ms"] for r in done if "server_cpu_ms" in r]
+    if cpu:
+        out.update({"cpu_p50_ms": _round(median(cpu), 1), "cpu_p95_ms": _round(percentile(cpu, 0.95), 1),
+                    "cpu_mean_ms": _round(statistics.fmean(cpu), 1)})
+    if server:
+        out.update({"server_cpu_p50_ms": _round(median(server), 1),
+                    "server_cpu_p95_ms": _round(percentile(server, 0.95), 1),
+                    "server_cpu_mean_ms": _round(statistics.fmean(server), 1)})
+    return out
+
+
+def run_kind(run: dict, previous: dict | None) -> str:
+    """What a run was, for the per-kind figures: a session's first run, a page switch, a rerun of the same
+    page and query, or a filter change (same page, another query); `+miss` if it computed a view anew."""
+    if previous is None:
+        kind = "first"
+    elif previous["url_path"] != run["url_path"]:
+        kind = "page"
+    elif previous["query"] == run["query"]:
+        kind = "rerun"
+    else:
+        kind = "filter"
+    misses = (run.get("memo") or {}).get("misses")
+    return kind if misses is None else f"{kind}+{'miss' if misses else 'hit'}"
+
+
+def kind_stats(runs: list[dict]) -> dict:
+    """Per page and kind of run (run_kind): how many, wall and CPU medians."""
+    groups: dict[str, list[dict]] = {}
+    previous: dict[str, dict] = {}
+    for run in runs:
+        if not run["interrupted"]:
+            groups.setdefault(f"/{run['url_path']} {run_kind(run, previous.get(run['session']))}", []).append(run)
+        previous[run["session"]] = run
+    return {key: {"n": len(rs), "ms_p50": _round(median([r["ms"] for r in rs]), 1),
+                  "cpu_p50_ms": _round(median([r.get("cpu_ms") for r in rs]), 1),
+                  "server_cpu_p50_ms": _round(median([r.get("server_cpu_ms") for r in rs]), 1)}
+            for key, rs in sorted(groups.items())}
 
 
 async def memory_sessions(server: Server, pages, sessions: int) -> dict:
@@ -586,7 +660,8 @@ async def server_load(server: Server, pages, levels: list[int], actions: int, th
     out: dict = {"failed": sum(v.exception for v in warm.visits)}
     for level in levels:
         rng = random.Random(1000 + level)
-        before, start = len(server.runs()), time.perf_counter()
+        before, start, cpu_before = len(server.runs()), time.perf_counter(), server.cpu_s()
+        load_before, busy_before = [round(x, 2) for x in os.getloadavg()], _busy_percent()
         users = []
         for _ in range(single_rounds if level == 1 else 1):
             plans = [wsload.plan(rng, visits, LOAD_FILTERS, actions) for _ in range(level)]
@@ -595,18 +670,62 @@ async def server_load(server: Server, pages, levels: list[int], actions: int, th
             users += await asyncio.gather(*(wsload.user(server.base, p, think, random.Random(rng.random()))
                                             for p in plans))
         wall = time.perf_counter() - start
+        await asyncio.sleep(0.5)  # the last runs' "sent" lines
+        process_cpu = server.cpu_s() - cpu_before
         client = [v.client_ms for u in users for v in u.visits]
-        row = _run_stats(server.runs()[before:])
+        level_runs = server.runs()[before:]
+        row = _run_stats(level_runs)
         row.update({"sessions": level, "client_p50_ms": _round(median(client), 1),
                     "client_p95_ms": _round(percentile(client, 0.95), 1), "wall_s": round(wall, 1),
-                    "runs_per_s": round(row["runs"] / wall, 2) if wall else None})
+                    "runs_per_s": round(row["runs"] / wall, 2) if wall else None,
+                    # Everything the server process did during the level (every thread, GC, websocket I/O),
+                    # per run: the figure the level's wall times follow on a machine of two cores.
+                    "process_cpu_s": round(process_cpu, 2),
+                    "process_cpu_per_run_ms": round(process_cpu * 1000 / len(level_runs), 1) if level_runs else None,
+                    "rss_mb_after": round(server.rss_mb(), 1),
+                    "loadavg_before": load_before, "cpu_busy_percent_before": busy_before,
+                    "kinds": kind_stats(level_runs)})
         out["failed"] += sum(v.exception for u in users for v in u.visits)
         out[str(level)] = row
         print(f"    {level:>2} sessions: {row['runs']} runs in {wall:.0f} s,"
               f" run p50 {_fmt(row['run_p50_ms'], '.0f')} ms"
-              f" p95 {_fmt(row['run_p95_ms'], '.0f')} ms (client p95 {_fmt(row['client_p95_ms'], '.0f')} ms)",
-              flush=True)
+              f" p95 {_fmt(row['run_p95_ms'], '.0f')} ms (client p95 {_fmt(row['client_p95_ms'], '.0f')} ms);"
+              f" CPU a run: script p50 {_fmt(row.get('cpu_p50_ms'), '.0f')} ms, whole run (thread + sending) mean"
+              f" {_fmt(row.get('server_cpu_mean_ms'), '.0f')} ms, process {_fmt(row['process_cpu_per_run_ms'], '.0f')}"
+              f" ms; machine {busy_before:.0f} % busy before, loadavg {load_before}", flush=True)
     return out
+
+
+async def run_cost(server: Server, pages, rounds: int) -> dict:
+    """The cost of each kind of run, page by page, one run at a time on a fresh server (no concurrency).
+
+    Per page and round: a new session opens the page with a query nobody asked for yet (`first+miss`: its
+    views are computed), a second new session opens it the same way (`first+hit`: the views come from the
+    memo; the session's first run still draws the sidebar and sends every element), reruns it (`rerun`),
+    changes a filter to a combination nobody asked for (`filter+miss`), changes it back (`filter+hit`), and
+    opens the previous page of the list, which the round has already computed (`page+hit`). CPU per run is
+    the script thread's plus the event loop's sending (bench/timed_server.py), robust to a busy machine.
+    """
+    visits = ws_pages(pages)
+    before = len(server.runs())
+    for r in range(rounds):
+        for i, (page, query) in enumerate(visits):
+            # Another region each round and page, so that "miss" is a combination nobody asked for before.
+            region = f"region={REGIONS[(r * 7 + i) % len(REGIONS)]}"
+            first = "&".join(filter(None, [query, region, f"lang={'en' if r % 2 else 'sv'}"]))
+            other = "&".join(filter(None, [first, f"year={2025 - r}"]))
+            async with wsload.Session(server.base) as a:
+                await a.run(page, first)
+            async with wsload.Session(server.base) as b:
+                await b.run(page, first)
+                await b.run(page, first)
+                await b.run(page, other)
+                await b.run(page, first)
+                if i:
+                    await b.run(*visits[i - 1])
+                    await b.run(page, "")  # back: the session's filters are `first`'s, computed above
+    await asyncio.sleep(0.5)  # the last run's "sent" line
+    return kind_stats(server.runs()[before:])
 
 
 async def memo_sweep(env_extra: dict[str, str], tmp: Path, pages, sessions: int, sizes: list[int]) -> dict:
@@ -1046,6 +1165,49 @@ async def profile_pages(pages, env_extra: dict[str, str], runs: int, tmp: Path) 
     return out
 
 
+async def only(args) -> None:
+    """One part of the benchmark on the real data (--only), with the machine's state beside its figures."""
+    import psutil
+
+    from components.navigation import PAGES
+
+    pages = [p for p in PAGES if args.pages is None or p.url_path in args.pages.split(",")]
+    TMP_ROOT.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="only-", dir=TMP_ROOT))
+    out: dict = {"date": datetime.now().astimezone().isoformat(timespec="seconds"), "part": args.only,
+                 "loadavg_before": [round(x, 2) for x in os.getloadavg()],
+                 "cpu_busy_percent_before": psutil.cpu_percent(interval=1.0), "cpu_check_ms_before": cpu_check_ms()}
+    print(f"{args.only}: machine {out['cpu_busy_percent_before']:.0f} % busy, loadavg {out['loadavg_before']},"
+          f" cpu check {out['cpu_check_ms_before']:.0f} ms", flush=True)
+    env_extra: dict[str, str] = {}
+    factor = int(args.scales.split(",")[0]) if args.only == "memory" else 1
+    if factor != 1:
+        env_extra["FUNDING_CURATED_DIR"] = str(tmp / f"curated-x{factor}")
+        synthetic.write(factor, Path(env_extra["FUNDING_CURATED_DIR"]))
+    out["scale"] = factor
+    try:
+        with Server(env_extra, tmp) as server:
+            if args.only == "memory":
+                out["memory"] = await memory_sessions(server, pages, args.sessions)
+                print(json.dumps(out["memory"]))
+            elif args.only == "server_load":
+                out["server_load"] = await server_load(server, pages, args.load_levels, args.load_actions,
+                                                       args.think_s, args.single_rounds)
+            else:
+                out["run_cost"] = await run_cost(server, pages, args.single_rounds)
+                print(f"{'page and kind':<28}{'n':>4}{'wall p50':>10}{'script CPU':>12}{'run CPU':>10}  (ms)")
+                for key, row in out["run_cost"].items():
+                    print(f"{key:<28}{row['n']:>4}{_fmt(row['ms_p50'], '10.1f')}{_fmt(row['cpu_p50_ms'], '12.1f')}"
+                          f"{_fmt(row['server_cpu_p50_ms'], '10.1f')}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    out["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
+    out["cpu_check_ms_after"] = cpu_check_ms()
+    args.out.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written {args.out}")
+
+
 def _ints(text: str) -> list[int]:
     return [int(s) for s in text.split(",") if s.strip()]
 
@@ -1081,6 +1243,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", help="only these url paths, comma-separated ('' = start page); for debugging")
     parser.add_argument("--profile", action="store_true",
                         help="only profile each page's reruns with cProfile (slower; writes no results)")
+    parser.add_argument("--only", choices=("server_load", "run_cost", "memory"),
+                        help="only this part, with its own server: the load test at --load-levels, the CPU and "
+                             "time of each kind of run per page (--single-rounds rounds), both on the real data, or "
+                             "the memory measure (--sessions) on the first of --scales; "
+                             "printed and written to bench/tmp/only-<part>.json")
     parser.add_argument("--table", nargs="?", const=RESULTS, type=Path, metavar="RESULTS_JSON",
                         help="print the README's performance table (Markdown) from results.json and exit")
     parser.add_argument("--out", type=Path)
@@ -1094,11 +1261,16 @@ def main(argv: list[str] | None = None) -> None:
         args.memory_scales, args.memo_sizes, args.load_actions, args.single_rounds = "1", "", 3, 2
         args.pages = args.pages if args.pages is not None else "regioner,data"
         args.net_pages = "regioner"
+    if args.only:
+        args.out = args.out or TMP_ROOT / f"only-{args.only}.json"  # never results.json
     args.out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
     args.memo_sizes = _ints(args.memo_sizes)
     args.net_pages = args.net_pages.split(",")
     args.load_levels = _ints(args.load_levels)
     args.memory_scales = {s.strip() for s in args.memory_scales.split(",")}
+    if args.only:
+        asyncio.run(only(args))
+        return
     if not chromium_path():
         sys.exit("Debian's chromium is not installed. Install it with: sudo apt-get install -y chromium")
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]

@@ -65,7 +65,24 @@ def metrics_row(items: Iterable[Metric], columns: int = 3) -> None:
 def table_view(ctx: ViewContext, table: Table, alt: str | None = None, height: str | int = "content") -> None:
     """A table of raw values shown in the interface's number format (the Styler formats; sorting keeps the
     numbers). st.dataframe rather than st.table: on a phone every table is wider than the screen, and only the
-    data grid can then be scrolled with the keyboard (WCAG 2.1.1)."""
+    data grid can then be scrolled with the keyboard (WCAG 2.1.1).
+
+    The tables come from the per-view memo, shared by every session and never changed, so the element drawn
+    from one is kept and replayed (Streamlit replays what a cached function drew): turning the Styler into
+    the grid's display values cost 5-10 ms a table on every run, about 40 ms of each run of Om datan."""
+    _table_element(table, (id(table), ctx.lang, alt, height), ctx)
+
+
+# The table itself is the value kept: while the entry lives, its id cannot go to another table. As many
+# entries as the per-view memo (components/presenters/context.py) has views.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _table_element(_table: Table, key: tuple, _ctx: ViewContext) -> Table:
+    _, _, alt, height = key
+    _draw_table(_ctx, _table, alt, height)
+    return _table
+
+
+def _draw_table(ctx: ViewContext, table: Table, alt: str | None, height: str | int) -> None:
     frame = table.frame
     def formatter(kind: str, decimals: int):
         return lambda value: shown(value, kind, ctx.labels, decimals)
@@ -86,7 +103,7 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
     tr = ctx.tr
     with st.container(key=f"chart_{spec.key}"):
         (st.header if heading == "header" else st.subheader)(spec.title, anchor=False)
-        st.plotly_chart(spec.fig, key=f"fig_{spec.key}", config=CONFIG, alt=spec.alt, width="stretch")
+        _chart_element(spec.fig, (id(spec.fig), spec.key, spec.alt))
         caption(source_line(spec.rows, ctx))
         text(spec.summary)
         for note in spec.notes:
@@ -106,6 +123,15 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
                 downloads.rows_download(spec.rows, ctx.described(spec.rows), ctx.lang, key=f"dlr_{spec.key}",
                                         label=tr("download_rows", n=number(len(spec.rows), 0, ctx.lang)),
                                         help_text=tr("download_rows_help"), fmt="xlsx")
+
+
+# Like the tables: the figures come from the per-view memo and never change, and turning one into the chart
+# element (a deep copy, then JSON) cost 3-15 ms a chart on every run, half of a run of Regioner (the map).
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _chart_element(_fig, key: tuple) -> object:
+    _, chart_key, alt = key
+    st.plotly_chart(_fig, key=f"fig_{chart_key}", config=CONFIG, alt=alt, width="stretch")
+    return _fig
 
 
 def show(ctx: ViewContext, spec: ChartSpec | str | None, heading: str = "header") -> None:

@@ -260,3 +260,26 @@ def test_about_page_credits_the_sources_and_shows_the_contradictions():
     assert "Där källorna säger olika" in [h.value for h in at.header]
     alts = [d.proto.alt for d in at.dataframe]
     assert "Där källorna säger olika" in alts and "Budgetramar" in alts
+
+
+# ---------------------------------------------------------------- Elements kept for every session
+
+
+@pytest.mark.parametrize(("url_path", "params", "charts"), [("", {}, True), ("regionprofil", {"region": "14"}, True),
+                                                             ("om", {}, False), ("data", {"lang": "en"}, False)])
+def test_a_later_session_gets_exactly_the_charts_and_tables_the_first_one_drew(url_path, params, charts):
+    """Charts and tables drawn from the per-view memo are kept and replayed to later sessions
+    (components/blocks.py): what they receive must be what a fresh drawing sends, element for element."""
+    from components import blocks
+
+    blocks._chart_element.clear()
+    blocks._table_element.clear()
+
+    def elements() -> list[bytes]:
+        at = open_page(url_path, **params)
+        if charts:
+            open_tables(at)
+        return [e.proto.SerializeToString() for kind in ("plotly_chart", "dataframe") for e in at.get(kind)]
+
+    drawn = elements()
+    assert drawn and elements() == drawn
