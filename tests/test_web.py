@@ -446,20 +446,16 @@ def test_the_http_layer_imports_no_interface():
                 assert {a.name for a in node.names} <= {"config", "file_util"}, path.name
 
 
-def test_each_page_preloads_the_code_its_first_elements_need_and_no_other():
+def test_chart_pages_preload_plotlys_code_and_table_pages_nothing():
     static = precompress.static_dir()
     chart = preload.chunks(static, "/regioner")
-    table = preload.chunks(static, "/data")
-    assert any(c.startswith("PlotlyChart.") for c in chart) and not any(c.startswith("DataFrame.") for c in chart)
-    assert any(c.startswith("DataFrame.") for c in table) and not any(c.startswith("PlotlyChart.") for c in table)
-    shell = (static / "index.html").read_text(encoding="utf-8")
-    assert not [c for c in chart + table if f"./static/js/{c}" in shell]   # the shell's own are not repeated
-    assert all((static / "static" / "js" / c).is_file() for c in chart + table)
-    # A path that is no page gets nothing and is not remembered (no growth from arbitrary addresses).
+    assert len(chart) == 1 and chart[0].startswith("PlotlyChart.") and (static / "static" / "js" / chart[0]).is_file()
+    assert preload.chunks(static, "/data") == () and preload.chunks(static, "/om") == ()
+    # A path that is no page gets nothing (and is not remembered: no growth from arbitrary addresses).
     assert preload.links(static, "/nonexistent") == b"" and preload.chunks(static, "/../x") == ()
 
 
 def test_every_page_of_the_navigation_has_its_preload_list():
     from components.navigation import PAGES
 
-    assert sorted(preload.PAGES) == sorted(p.url_path for p in PAGES)
+    assert sorted(preload.CHART_PAGES + preload.TABLE_PAGES) == sorted(p.url_path for p in PAGES)

@@ -1,70 +1,42 @@
-"""Let the browser fetch, while Streamlit's client starts, the code a page's first elements will need.
+"""Let the browser fetch Plotly's code while Streamlit's client starts, on the pages that draw charts.
 
-Streamlit's client loads the code of a chart, a widget or a data grid only when the first element of its kind
-arrives over the websocket, i.e. after the client has started, connected and the script has run: one round
-trip more on every first visit, and for Plotly 1,2 MB that start only then. On a phone's network (150 ms a
-round trip, 9 Mbit/s) that was most of what separated the dashboard from its target. The page shell now names,
-for the page it is sent for, those chunks and what they import as <link rel="modulepreload">, so they download
-while the client starts. Per page, because Plotly is not needed on the table pages, nor the grid on most
-chart pages: fetched without use, they would cost what they are meant to save.
+Streamlit's client loads the code of a chart only when the first chart element arrives over the websocket,
+i.e. after the client has started, connected and the script has run; for Plotly that is 1,2 MB that only
+start downloading then. On a phone's network (150 ms a round trip, 9 Mbit/s) that was the largest part of
+what separated the dashboard from its target. The page shell of a chart page therefore names that one chunk
+as <link rel="modulepreload">, so it downloads while the client starts.
 
-The chunks' names carry content hashes that change with every Streamlit release, so the pages name the
-components (the file stems) and the chunks are found in Streamlit's own static folder at start-up.
-tests/browser/test_preload.py checks, page by page, that what is named is what the page loads.
+Only that chunk, and only on chart pages: bench/README.md has the measurements. Preloading every chunk a
+page's first run needs (about 30 to 60 small files, with the widgets' and the grid's) made a first visit
+slower under the emulated network, not faster: over HTTP/1.1 the browser opens six connections to a host, and
+the small files queued in front of the client's own start-up (/data went from 0.84 to 0.96 of the bare
+app's time). Plotly's chunk is the one whose download outlasts a round trip many times over.
+
+The chunk's name carries a content hash that changes with every Streamlit release, so it is found in
+Streamlit's own static folder at start-up.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
-# What the first run of each page draws, by the stem of the chunk Streamlit's client loads for it. Every page
-# has the sidebar: the language radio, the filters' multiselects and the "clear filters" button.
-SIDEBAR = ("Radio", "Multiselect", "Button")
-CHARTS = ("PlotlyChart",)
-GRID = ("DataFrame",)
-PAGES: dict[str, tuple[str, ...]] = {
-    "": SIDEBAR + CHARTS + ("Metric", "Selectbox"),
-    "regioner": SIDEBAR + CHARTS,
-    "over-tid": SIDEBAR + CHARTS,
-    "fokusomraden": SIDEBAR + CHARTS,
-    "regionprofil": SIDEBAR + CHARTS + GRID + ("Metric", "Selectbox", "DownloadButton"),
-    "data": SIDEBAR + GRID + ("Selectbox", "DownloadButton"),
-    "om": SIDEBAR + GRID,
-}
-_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"\./([\w.\-]+\.js)"')
-# What the shell already loads: its module script and its own modulepreload links.
-_SHELL = re.compile(r'(?:href|src)="\./static/js/([\w.\-]+\.js)"')
-
-
-def _imports(js: Path, name: str) -> list[str]:
-    """The chunks a chunk imports statically (`import ... from"./x.js"`, `import"./x.js"`), which come first
-    in its text; lazy `import("./x.js")` calls are left out: such a chunk is loaded only when used."""
-    return _IMPORT.findall((js / name).read_text(encoding="utf-8", errors="replace")[:30000])
+# The pages whose first run draws a Plotly chart (components/navigation.PAGES; a test keeps the two in step).
+CHART_PAGES = ("", "regioner", "over-tid", "fokusomraden", "regionprofil")
+TABLE_PAGES = ("data", "om")
+CHUNK_STEM = "PlotlyChart"
 
 
 def chunks(static_dir: Path, page: str) -> tuple[str, ...]:
-    """The chunk files (names in static/js) to preload for a page, beyond those the shell already names;
-    () for a path that is not a page (Streamlit's 404 page, a typo): those are not remembered either."""
+    """The chunk files (names in static/js) to preload for a page; () for a page without charts and for a path
+    that is not a page (Streamlit's 404 page, a typo): those are not remembered either."""
     page = page.strip("/")
-    return _chunks(static_dir, page) if page in PAGES else ()
+    return _plotly(static_dir) if page in CHART_PAGES else ()
 
 
 @cache
-def _chunks(static_dir: Path, page: str) -> tuple[str, ...]:
-    stems = PAGES[page]
-    js = static_dir / "static" / "js"
-    shell = set(_SHELL.findall((static_dir / "index.html").read_text(encoding="utf-8", errors="replace")))
-    found: dict[str, None] = {}
-    todo = [p.name for stem in stems for p in sorted(js.glob(f"{stem}.*.js"))]
-    while todo:
-        name = todo.pop(0)
-        if name in found or name in shell or not (js / name).is_file():
-            continue
-        found[name] = None
-        todo += _imports(js, name)
-    return tuple(found)
+def _plotly(static_dir: Path) -> tuple[str, ...]:
+    return tuple(p.name for p in sorted((static_dir / "static" / "js").glob(f"{CHUNK_STEM}.*.js")))
 
 
 def links(static_dir: Path, page: str) -> bytes:
