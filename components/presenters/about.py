@@ -11,6 +11,7 @@ from funding.analysis import facts
 from funding.analysis.quality import key_audit_summary, reconciliation_summary
 from funding.fmt import year_span
 from funding.text import has
+from funding.vocabulary import NOT_COUNTED_WHY
 
 from . import notes
 from .common import Table
@@ -185,8 +186,7 @@ def _not_counted(ctx: ViewContext) -> tuple[Table, dict[str, int]]:
         tr("col_explanation"): nc["note_en" if en else "note_sv"],
     })
     counts = nc["why"].value_counts()
-    return Table(frame), {k: int(counts.get(k, 0)) for k in (
-        "same-money", "approximate", "wider-total", "outside-scope", "no-amount")}
+    return Table(frame), {k: int(counts.get(k, 0)) for k in NOT_COUNTED_WHY}
 
 
 def _frames(ctx: ViewContext) -> Table:

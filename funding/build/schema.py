@@ -6,7 +6,7 @@ columns, and mapping.csv says how their cells become allocations (funding.build.
 
 from __future__ import annotations
 
-from ..vocabulary import CHANNELS, FIRST_YEAR, LAST_YEAR, LEVELS
+from ..vocabulary import CHANNELS, FIRST_YEAR, LAST_YEAR, LEVELS, NOT_COUNTED_WHY
 from .rawio import Col, Schema
 
 KEY_POPULATIONS = ("total", "18+", "0-25", "0-18", "fixed", "fixed+total", "fixed+0-18", "none", "unknown")
@@ -16,10 +16,6 @@ ROLES = ("part", "total", "rest", "alternative")
 # What a declared table column holds.
 COLUMN_KINDS = ("text", "sek", "int", "year", "code")
 FRAME_KINDS = ("anslag", "statement")
-# Why an amount a source page states is not counted (not_counted.csv): the same money is in the data from
-# another page; an approximation ("ca", "drygt", "närmare"); a total of which the mental-health money is a
-# part; money for something else; or a cited page that states no amount at all.
-NOT_COUNTED_WHY = ("same-money", "approximate", "wider-total", "outside-scope", "no-amount")
 
 SLUG = r"[a-z0-9][a-z0-9+\-]*"
 CODE = r"\d{2}"
