@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import preload
 from .paths import under_base
-from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, static_dir
+from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, etag_matches, static_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
@@ -138,7 +138,7 @@ class AppAssetsMiddleware:
         fresh = query == f"v={file.version}"
         headers = {"cache-control": f"public, immutable, max-age={STATIC_ASSET_CACHE_MAX_AGE_SECONDS}"
                    if fresh else "no-cache", "etag": f'"{file.version}"'}
-        if Headers(scope=scope).get("if-none-match", "").strip().removeprefix("W/") == f'"{file.version}"':
+        if etag_matches(Headers(scope=scope).get("if-none-match", ""), f'"{file.version}"'):
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return
         await Response(file.body, headers=headers, media_type=FILES[name])(scope, receive, send)

@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from streamlit.logger import get_logger
 
 from .paths import under_base
+from .precompress import etag_matches
 
 FONT_FILE = "material-symbols-rounded.woff2"
 RECORD_FILE = "material-symbols-rounded.json"
@@ -149,8 +150,7 @@ class SubsetIconFont:
             await self.app(scope, receive, send)
             return
         headers = {"cache-control": "no-cache", "etag": subset.etag}
-        if subset.etag in [t.strip().removeprefix("W/")
-                           for t in Headers(scope=scope).get("if-none-match", "").split(",")]:
+        if etag_matches(Headers(scope=scope).get("if-none-match", ""), subset.etag):
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return
         # A Range request gets the whole file (allowed by HTTP): a part of the subset would not fit a part of

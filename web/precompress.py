@@ -162,7 +162,8 @@ def accepted(accept_encoding: str) -> list[str]:
     return [c for q, _, c in sorted(ranked, reverse=True) if q > 0]
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """Whether an If-None-Match header (a list, weak tags, or *) names this entity tag."""
     tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
     return "*" in tags or etag in tags
 
@@ -212,7 +213,7 @@ class PrecompressedStatic:
             "content-encoding": codings[0],
             "vary": "Accept-Encoding",
         }
-        if _matches(request.get("if-none-match", ""), variant.etag):
+        if etag_matches(request.get("if-none-match", ""), variant.etag):
             response: Response = Response(status_code=304, headers=headers)
         else:
             response = FileResponse(variant.path, headers=headers, media_type=asset.media_type)
