@@ -140,6 +140,7 @@ AMOUNT = re.compile(rf"(?<![\w,]){NUMBER}[ \u00a0](?:miljoner|miljon|miljarder|m
                     re.IGNORECASE)
 
 
+@cache
 def pack_pages() -> dict[str, str]:
     """File (as sources.csv names it, regeringen/...) -> the page's stored text below its header."""
     folder = paths.SOURCES_DIR / "regeringen"
@@ -149,6 +150,7 @@ def pack_pages() -> dict[str, str]:
             for p in sorted(folder.glob("*.md")) if p.name != "README.md"}
 
 
+@cache
 def counted_quotes() -> dict[str, str]:
     """File -> every quote the data takes from it (amounts, frames, worded amounts), folded into one text."""
     files = {r["source_id"]: r["file"] for r in raw_rows("sources.csv")}
