@@ -14,6 +14,43 @@
     window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: src.slice(0, at) });
   }
 
+  // The code the page's first run will need (web/preload.py names it in the page shell), fetched while the
+  // client checks the server and connects, when the browser's six connections to it are otherwise idle. Asked
+  // for right after the client's own health and host-config requests, so that those are not queued behind it;
+  // should Streamlit rename them, at the page's load event.
+  var base = at > 0 ? src.slice(0, at) : ".";
+  var preloaded = false;
+  function preloadLate() {
+    var meta = document.querySelector("meta[name='app-late-preload']");
+    if (preloaded || !meta) return;
+    preloaded = true;
+    meta.getAttribute("content").split(" ").forEach(function (name) {
+      var kind = /^[\w.\-]+\.(js|css)$/.exec(name);
+      if (!kind) return;
+      var link = document.createElement("link");
+      if (kind[1] === "js") {
+        link.rel = "modulepreload";
+        link.crossOrigin = "anonymous";
+      } else {
+        link.rel = "preload";
+        link.as = "style";
+      }
+      link.setAttribute("fetchpriority", "low");
+      link.href = base + "/static/" + kind[1] + "/" + name;
+      document.head.appendChild(link);
+    });
+  }
+  var originalFetch = window.fetch;
+  if (typeof originalFetch === "function") {
+    window.fetch = function (resource) {
+      var result = originalFetch.apply(window, arguments);
+      var url = resource && typeof resource === "object" && "url" in resource ? resource.url : String(resource);
+      if (!preloaded && url.indexOf("_stcore/host-config") >= 0) preloadLate();
+      return result;
+    };
+  }
+  window.addEventListener("load", preloadLate);
+
   var root = document.documentElement;
   // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).
   root.dataset.appScript = "loaded";

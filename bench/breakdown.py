@@ -92,6 +92,13 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 PATCHES["basehint+preload"] = PATCHES["basehint"] + PATCHES["preload"]
+# Without the late preload (web/preload.late: the chunks of the page's first run, fetched while the client connects).
+PATCHES["late-at-once"] = [("assets/app.js", 'window.addEventListener("load", preloadLate);', "preloadLate();")]
+PATCHES["late-at-dcl"] = [("assets/app.js", 'window.addEventListener("load", preloadLate);',
+                           'document.addEventListener("DOMContentLoaded", preloadLate);')]
+PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static_dir(), rel)",
+                                "self.assets.head_end()")]
+
 # /data at 100x: pandas' Styler refuses more than 262,144 cells (StreamlitAPIException on the page). Lifting the
 # limit shows what styling every cell costs; dropping the Styler shows what the table costs without it (the
 # numbers then shown unformatted: an upper bound for formatting in the browser with st.column_config instead).

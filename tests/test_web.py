@@ -179,7 +179,8 @@ def test_the_page_shell_gets_the_apps_script_and_stylesheet(app_assets, coding, 
     assert b'href="./static/js/PlotlyChart.' in preloads   # the chart's code, fetched while the client starts
     assert plain == (SHELL.replace(b"<head>", f'<head><script defer src="./_app/app.js?v={js}"></script>'.encode()
                                    + preloads)
-                     .replace(b"</head>", f'<link rel="stylesheet" href="./_app/app.css?v={css}"></head>'.encode()))
+                     .replace(b"</head>", f'<link rel="stylesheet" href="./_app/app.css?v={css}">'.encode()
+                              + preload.late_meta(precompress.static_dir(), "/regioner") + b"</head>"))
     assert "etag" not in got and "last-modified" not in got  # they described Streamlit's unmodified file
     assert got["cache-control"] == "no-cache" and "Accept-Encoding" in got["vary"]
 
@@ -188,7 +189,9 @@ def test_a_head_request_for_the_shell_gets_the_length_of_the_page_sent(app_asset
     mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
     sent, body = _run(mw, {"type": "http", "method": "HEAD", "path": "/"})
     assert body == b""
-    added = app_assets.head_start() + preload.links(precompress.static_dir(), "/") + app_assets.head_end()
+    static = precompress.static_dir()
+    added = (app_assets.head_start() + preload.links(static, "/") + app_assets.head_end()
+             + preload.late_meta(static, "/"))
     assert int(_headers(sent)["content-length"]) == len(SHELL) + len(added)
 
 
@@ -459,3 +462,27 @@ def test_every_page_of_the_navigation_has_its_preload_list():
     from components.navigation import PAGES
 
     assert sorted(preload.CHART_PAGES + preload.TABLE_PAGES) == sorted(p.url_path for p in PAGES)
+    assert sorted(preload.MAIN_ROOTS) == sorted(p.url_path for p in PAGES)
+    assert set(preload.OTHER_ROOTS) <= set(preload.MAIN_ROOTS)
+
+
+def test_the_late_preload_names_the_pages_first_element_first_and_nothing_the_shell_loads():
+    static = precompress.static_dir()
+    shell = (static / "index.html").read_text(encoding="utf-8")
+    data = preload.late(static, "/data")
+    # The grid's stylesheet (Streamlit's loader waits for it) and its chunk first, the filter panel's widgets later.
+    assert data[0].startswith("DataFrame.") and data[0].endswith(".css") and data[1].startswith("DataFrame.")
+    stems = [n.split(".")[0] for n in data]
+    assert stems.index("DataFrame") < stems.index("Selectbox") < stems.index("Radio") < stems.index("Multiselect")
+    assert len(data) == len(set(data)) and all(n not in shell for n in data)
+    for name in data:  # every name is a file of Streamlit's static folder
+        assert (static / "static" / name.rsplit(".", 1)[1] / name).is_file(), name
+    # Plotly's chunk is preloaded first on a chart page, so not again; what it imports is in the late list.
+    regioner = preload.late(static, "regioner")
+    assert preload.chunks(static, "regioner")[0] not in regioner
+    assert not any(n.startswith("DataFrame.") for n in regioner)
+    assert "withFullScreenWrapper" in {n.split(".")[0] for n in regioner}
+    # Names only from the static folder, never from the request; nothing for a path that is no page.
+    meta = preload.late_meta(static, "/data").decode()
+    assert meta == f'<meta name="app-late-preload" content="{" ".join(data)}">'
+    assert preload.late(static, "/nonexistent") == () and preload.late_meta(static, "/../x") == b""

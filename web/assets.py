@@ -1,12 +1,12 @@
 """The app's own browser script and stylesheet (assets/app.js, assets/app.css) on every page.
 
 They are served at <base>/_app/app.js and <base>/_app/app.css, and Streamlit's index.html is given a
-<link> and a <script defer src> for them as it goes out, and links that preload the code the page asked for
-will need (web/preload.py). The script comes first in <head>, so that it runs before Streamlit's client and can
-tell it where the server is (see assets/app.js); the stylesheet comes last, so that its rules win over
-Streamlit's of the same specificity. The URLs carry a hash of the file's content, so
-browsers may keep a file for a year and still fetch an edited one at once. Being files of this origin,
-they run under the policy's script-src 'self'; no inline script is added.
+<link> and a <script defer src> for them as it goes out, with what preloads the code the page asked for will
+need (web/preload.py: links, and a list of names for the script). The script comes first in <head>, so that
+it runs before Streamlit's client and can tell it where the server is (see assets/app.js); the stylesheet
+comes last, so that its rules win over Streamlit's of the same specificity. The URLs carry a hash of the
+file's content, so browsers may keep a file for a year and still fetch an edited one at once. Being files of
+this origin, they run under the policy's script-src 'self'; no inline script is added.
 """
 
 from __future__ import annotations
@@ -148,6 +148,9 @@ class AppAssetsMiddleware:
         # comes from data, nor from the request beyond the choice among the app's pages.
         return self.assets.head_start() + preload.links(static_dir(), rel)
 
+    def _head_end(self, rel: str) -> bytes:
+        return self.assets.head_end() + preload.late_meta(static_dir(), rel)
+
     async def _rewrite_page(self, rel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
@@ -175,7 +178,7 @@ class AppAssetsMiddleware:
     async def _send_page(self, rel: str, scope: Scope, start: Message, body: bytes, more: bool, send: Send
                          ) -> None:
         headers = MutableHeaders(scope=start)
-        start_markup, end_markup = self._head_start(rel), self.assets.head_end()
+        start_markup, end_markup = self._head_start(rel), self._head_end(rel)
         coding = headers.get("content-encoding", "").lower()
         page = None
         if not more and scope["method"] == "GET" and coding in ("", "gzip"):

@@ -1,23 +1,29 @@
-"""Let the browser fetch Plotly's code while Streamlit's client starts, on the pages that draw charts.
+"""Let the browser fetch the client code a page's first run needs before the client asks for it, in two steps.
 
-Streamlit's client loads the code of a chart only when the first chart element arrives over the websocket,
-i.e. after the client has started, connected and the script has run; for Plotly that is 1,2 MB that only
-start downloading then. On a phone's network (150 ms a round trip, 9 Mbit/s) that was the largest part of
-what separated the dashboard from its target. The page shell of a chart page therefore names that one chunk
-as <link rel="modulepreload">, so it downloads while the client starts.
+Streamlit's client loads the code of an element (a chart, a data grid, a widget) only when the first element of
+its kind arrives over the websocket, i.e. after the client has started, checked the server, connected and the
+script has run. On a phone's network (150 ms a round trip, 9 Mbit/s) each of those files then costs a round trip
+of its own, and over HTTP/1.1 the browser has six connections to a host: /data's first run needs 58 small files,
+about ten rounds of 150 ms after the websocket's first message.
 
-Only that chunk, and only on chart pages: bench/README.md has the measurements. Preloading every chunk a
-page's first run needs (about 30 to 60 small files, with the widgets' and the grid's) made a first visit
-slower under the emulated network, not faster: over HTTP/1.1 the browser opens six connections to a host, and
-the small files queued in front of the client's own start-up (/data went from 0.84 to 0.96 of the bare
-app's time). Plotly's chunk is the one whose download outlasts a round trip many times over.
+1. `chunks`, links at the start of <head>: Plotly's chunk (1,2 MB) on chart pages, so that its long download
+   runs while the client starts.
+2. `late`, names in a <meta> at the end of <head>, which assets/app.js turns into low-priority preloads right
+   after the client's own health and host-config requests: while the client connects, the connections are
+   otherwise idle. The files the page's first element needs come first (the data grid on a table page, what
+   Plotly's chunk imports on a chart page), then the rest of the page, then the filter panel's widgets.
 
-The chunk's name carries a content hash that changes with every Streamlit release, so it is found in
-Streamlit's own static folder at start-up.
+Asked for earlier, the same files made a first visit slower (bench/README.md, "Preloading code"): as links in
+<head>, before or after Streamlit's own, they queued in front of the client's start-up code or its health check.
+The order is the point. A browser test compares the lists with what the client really asks for.
+
+The files' names carry a content hash that changes with every Streamlit release, so they are found in Streamlit's
+own static folder, with the chunks each one imports.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -26,10 +32,30 @@ CHART_PAGES = ("", "regioner", "over-tid", "fokusomraden", "regionprofil")
 TABLE_PAGES = ("data", "om")
 CHUNK_STEM = "PlotlyChart"
 
+# The client's chunks (file stems in static/js) each page's first run loads: the element the page is about, then
+# the rest of the page, then the filter panel's widgets, which every page has.
+MAIN_ROOTS = {
+    "": ("PlotlyChart", "Metric"),
+    "regioner": ("PlotlyChart",),
+    "over-tid": ("PlotlyChart",),
+    "fokusomraden": ("PlotlyChart",),
+    "regionprofil": ("PlotlyChart",),
+    "data": ("DataFrame",),
+    "om": ("DataFrame",),
+}
+OTHER_ROOTS = {
+    "": ("Selectbox",),
+    "regionprofil": ("DataFrame", "Metric", "Selectbox", "DownloadButton"),
+    "data": ("Selectbox", "DownloadButton"),
+}
+SIDEBAR_ROOTS = ("Radio", "Multiselect", "Button")
+# A chunk's static imports, as the bundler writes them (import{a as b}from"./x.js" and import"./x.js").
+_IMPORT = re.compile(r'(?:from|import)\s*"\./([\w.\-]+\.js)"')
+
 
 def chunks(static_dir: Path, page: str) -> tuple[str, ...]:
-    """The chunk files (names in static/js) to preload for a page; () for a page without charts and for a path
-    that is not a page (Streamlit's 404 page, a typo): those are not remembered either."""
+    """The chunk files (names in static/js) to preload first for a page; () for a page without charts and for a
+    path that is not a page (Streamlit's 404 page, a typo): those are not remembered either."""
     page = page.strip("/")
     return _plotly(static_dir) if page in CHART_PAGES else ()
 
@@ -39,6 +65,42 @@ def _plotly(static_dir: Path) -> tuple[str, ...]:
     return tuple(p.name for p in sorted((static_dir / "static" / "js").glob(f"{CHUNK_STEM}.*.js")))
 
 
+@cache
+def late(static_dir: Path, page: str) -> tuple[str, ...]:
+    """Step 2: what the page's first run loads beyond step 1 and the shell's own files (names in static/js and
+    static/css), the page's first element first; () for a path that is not a page."""
+    page = page.strip("/")
+    if page not in MAIN_ROOTS:
+        return ()
+    shell = (static_dir / "index.html").read_text(encoding="utf-8", errors="replace")
+    known = set(re.findall(r'static/(?:js|css)/([\w.\-]+\.(?:js|css))', shell)) | set(chunks(static_dir, page))
+    return _closure(static_dir, MAIN_ROOTS[page] + OTHER_ROOTS.get(page, ()) + SIDEBAR_ROOTS, known)
+
+
+def _closure(static_dir: Path, stems: tuple[str, ...], known: set[str]) -> tuple[str, ...]:
+    """Each root's stylesheet (Streamlit's loader waits for it before the chunk runs) and chunk with every chunk
+    it imports, root after root (a root's files all before the next root's), less the `known` files."""
+    js, css = static_dir / "static" / "js", static_dir / "static" / "css"
+    seen: dict[str, None] = {}
+    for stem in stems:
+        seen.update(dict.fromkeys(p.name for p in sorted(css.glob(f"{stem}.*.css"))))
+        todo = [p.name for p in sorted(js.glob(f"{stem}.*.js"))]
+        while todo:
+            name = todo.pop(0)
+            if name in seen or not (js / name).is_file():
+                continue
+            seen[name] = None
+            todo += _IMPORT.findall((js / name).read_text(encoding="utf-8", errors="replace"))
+    return tuple(n for n in seen if n not in known)
+
+
 def links(static_dir: Path, page: str) -> bytes:
+    """Step 1, for the start of <head>."""
     return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
                    for n in chunks(static_dir, page)).encode()
+
+
+def late_meta(static_dir: Path, page: str) -> bytes:
+    """Step 2, for the end of <head>: the names, for assets/app.js."""
+    names = late(static_dir, page)
+    return f'<meta name="app-late-preload" content="{" ".join(names)}">'.encode() if names else b""

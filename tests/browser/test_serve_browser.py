@@ -273,6 +273,34 @@ def test_a_deep_link_asks_no_detour_and_a_chart_page_names_plotly_first(browser,
         assert len(named) == 1 and named == loaded
 
 
+@pytest.mark.parametrize("path", [spec.url_path + ("?region=14" if spec.url_path == "regionprofil" else "")
+                                  for spec in PAGES])
+def test_the_preload_lists_hold_all_the_code_a_page_loads(browser, server_url, path):
+    """web/preload.py: what a page's first visit loads of Streamlit's code is the shell's own files, the chunk
+    preloaded first and the late list, which assets/app.js asks for once the client checks the server. A
+    Streamlit release that needs another chunk (a renamed widget, a new import) fails here, not on a phone."""
+    from web import preload
+    from web.precompress import static_dir
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    try:
+        shell = page.goto(f"{server_url}/{path}", wait_until="domcontentloaded").text()
+        wait_for_app(page)
+        page.wait_for_timeout(1500)
+        asked = page.eval_on_selector_all("link[fetchpriority='low']", "links => links.map(l => l.href)")
+    finally:
+        context.close()
+    url_path = path.split("?")[0]
+    late = preload.late(static_dir(), url_path)
+    assert late and [urlparse(a).path.rsplit("/", 1)[1] for a in asked] == list(late)
+    listed = set(re.findall(r"static/(?:js|css)/([\w.\-]+\.(?:js|css))", shell)) | set(late)
+    loaded = {r.rsplit("/", 1)[1] for r in requested if re.search(r"/static/(js|css)/", r)}
+    assert loaded - listed == set(), f"/{url_path} loads code no preload list names"
+
+
 # A fresh clone -------------------------------------------------------------------------------------------
 
 # What a clone does not have: built data, environments, caches, test output.
