@@ -56,6 +56,11 @@ def test_toolbar_is_minimal(effective):
     assert effective["client.toolbarMode"] == "minimal"
 
 
+def test_the_runner_skips_work_no_page_needs(effective):
+    # bench/README.md: the collection after every run cost about 100 ms of CPU; magic rewrote page sources.
+    assert effective["runner.postScriptGC"] is False and effective["runner.magicEnabled"] is False
+
+
 def test_streamlit_protections_stay_on(effective):
     assert effective["server.enableXsrfProtection"] is True
     assert effective["server.enableCORS"] is True
