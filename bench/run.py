@@ -1215,10 +1215,10 @@ def _ints(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,100", help="dataset sizes to measure, e.g. 1,10,100")
-    parser.add_argument("--loads", type=int, default=4,
+    parser.add_argument("--loads", type=int, default=5,
                         help="browser loads per page (app and bare) after the first")
     parser.add_argument("--floor-loads", type=int, default=1, help="loads of the static floor per page")
-    parser.add_argument("--net-loads", type=int, default=1,
+    parser.add_argument("--net-loads", type=int, default=2,
                         help="loads per page (app and bare) on the emulated network")
     parser.add_argument("--net-pages", default=",regionprofil,data",
                         help="pages measured on the emulated network ('' = start page; the default: the start page, "
