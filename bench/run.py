@@ -1260,7 +1260,7 @@ def main(argv: list[str] | None = None) -> None:
         args.scales, args.loads, args.floor_loads, args.reruns = "1", 3, 0, 6
         args.memory_scales, args.memo_sizes, args.load_actions, args.single_rounds = "1", "", 3, 2
         args.pages = args.pages if args.pages is not None else "regioner,data"
-        args.net_pages = "regioner"
+        args.net_pages, args.net_loads = "regioner", 1
     if args.only:
         args.out = args.out or TMP_ROOT / f"only-{args.only}.json"  # never results.json
     args.out = args.out or (QUICK_RESULTS if args.quick else RESULTS)
