@@ -486,3 +486,4 @@ def test_the_late_preload_names_the_pages_first_element_first_and_nothing_the_sh
     meta = preload.late_meta(static, "/data").decode()
     assert meta == f'<meta name="app-late-preload" content="{" ".join(data)}">'
     assert preload.late(static, "/nonexistent") == () and preload.late_meta(static, "/../x") == b""
+    assert preload._late.cache_info().currsize <= len(preload.MAIN_ROOTS)  # arbitrary paths are not remembered

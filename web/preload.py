@@ -65,13 +65,16 @@ def _plotly(static_dir: Path) -> tuple[str, ...]:
     return tuple(p.name for p in sorted((static_dir / "static" / "js").glob(f"{CHUNK_STEM}.*.js")))
 
 
-@cache
 def late(static_dir: Path, page: str) -> tuple[str, ...]:
     """Step 2: what the page's first run loads beyond step 1 and the shell's own files (names in static/js and
-    static/css), the page's first element first; () for a path that is not a page."""
+    static/css), the page's first element first; () for a path that is not a page, and not remembered (the
+    path comes from the request: any address would otherwise add an entry)."""
     page = page.strip("/")
-    if page not in MAIN_ROOTS:
-        return ()
+    return _late(static_dir, page) if page in MAIN_ROOTS else ()
+
+
+@cache
+def _late(static_dir: Path, page: str) -> tuple[str, ...]:
     shell = (static_dir / "index.html").read_text(encoding="utf-8", errors="replace")
     known = set(re.findall(r'static/(?:js|css)/([\w.\-]+\.(?:js|css))', shell)) | set(chunks(static_dir, page))
     return _closure(static_dir, MAIN_ROOTS[page] + OTHER_ROOTS.get(page, ()) + SIDEBAR_ROOTS, known)
