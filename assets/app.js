@@ -20,21 +20,24 @@
   // should Streamlit rename them, at the page's load event.
   var base = at > 0 ? src.slice(0, at) : ".";
   var preloaded = false;
-  function preloadLate() {
+  function preloadLate(trigger) {
     var meta = document.querySelector("meta[name='app-late-preload']");
     if (preloaded || !meta) return;
     preloaded = true;
-    meta.getAttribute("content").split(" ").forEach(function (name) {
+    // Which moment asked for them (a browser test expects "host-config": "load" means Streamlit renamed it).
+    document.documentElement.dataset.latePreload = trigger;
+    (meta.getAttribute("content") || "").split(" ").forEach(function (name) {
       var kind = /^[\w.\-]+\.(js|css)$/.exec(name);
       if (!kind) return;
       var link = document.createElement("link");
       if (kind[1] === "js") {
         link.rel = "modulepreload";
-        link.crossOrigin = "anonymous";
       } else {
         link.rel = "preload";
         link.as = "style";
       }
+      // Streamlit's loader asks for both with crossorigin; a preload in another mode would not be used.
+      link.crossOrigin = "anonymous";
       link.setAttribute("fetchpriority", "low");
       link.href = base + "/static/" + kind[1] + "/" + name;
       document.head.appendChild(link);
@@ -44,12 +47,17 @@
   if (typeof originalFetch === "function") {
     window.fetch = function (resource) {
       var result = originalFetch.apply(window, arguments);
-      var url = resource && typeof resource === "object" && "url" in resource ? resource.url : String(resource);
-      if (!preloaded && url.indexOf("_stcore/host-config") >= 0) preloadLate();
+      // Only watching: nothing here may turn the caller's request into an exception.
+      try {
+        if (!preloaded) {
+          var url = resource && typeof resource === "object" && "url" in resource ? resource.url : String(resource);
+          if (url.indexOf("_stcore/host-config") >= 0) preloadLate("host-config");
+        }
+      } catch (e) { /* the preload is an optimisation; the request goes on regardless */ }
       return result;
     };
   }
-  window.addEventListener("load", preloadLate);
+  window.addEventListener("load", function () { preloadLate("load"); });
 
   var root = document.documentElement;
   // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).

@@ -273,32 +273,56 @@ def test_a_deep_link_asks_no_detour_and_a_chart_page_names_plotly_first(browser,
         assert len(named) == 1 and named == loaded
 
 
-@pytest.mark.parametrize("path", [spec.url_path + ("?region=14" if spec.url_path == "regionprofil" else "")
-                                  for spec in PAGES])
-def test_the_preload_lists_hold_all_the_code_a_page_loads(browser, server_url, path):
-    """web/preload.py: what a page's first visit loads of Streamlit's code is the shell's own files, the chunk
-    preloaded first and the late list, which assets/app.js asks for once the client checks the server. A
-    Streamlit release that needs another chunk (a renamed widget, a new import) fails here, not on a phone."""
-    from web import preload
-    from web.precompress import static_dir
-
+def _code_a_visit_loads(browser, url: str, route=None) -> tuple[str, list[str], set[str], str | None]:
+    """One first visit: the page shell as served, the late preload links app.js added (their file names, in
+    order), every file of Streamlit's client the visit loaded, and what asked for the late list."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    if route:
+        page.route(lambda u: urlparse(u).path.endswith("/_app/app.js"), route)
     try:
-        shell = page.goto(f"{server_url}/{path}", wait_until="domcontentloaded").text()
+        shell = page.goto(url, wait_until="domcontentloaded").text()
         wait_for_app(page)
-        page.wait_for_timeout(1500)
+        page.wait_for_load_state("networkidle")
         asked = page.eval_on_selector_all("link[fetchpriority='low']", "links => links.map(l => l.href)")
+        trigger = page.evaluate("() => document.documentElement.dataset.latePreload || null")
     finally:
         context.close()
+    loaded = {r.rsplit("/", 1)[1] for r in requested if re.search(r"/static/(js|css)/", r)}
+    return shell, [urlparse(a).path.rsplit("/", 1)[1] for a in asked], loaded, trigger
+
+
+@pytest.mark.parametrize("path", [spec.url_path + ("?region=14" if spec.url_path == "regionprofil" else "")
+                                  for spec in PAGES])
+def test_the_preload_lists_hold_all_the_code_a_page_loads(browser, server_url, path):
+    """web/preload.py: the late list is exactly the code of Streamlit's client that the page's first run loads
+    beyond the shell's own files and the chunk preloaded first, asked for (in its order) right after the
+    client's host-config request. A Streamlit release that needs another chunk, or no longer one of them, or
+    renames that request, fails here rather than slowing a phone down unnoticed."""
+    from web import preload
+    from web.precompress import static_dir
+
     url_path = path.split("?")[0]
     late = preload.late(static_dir(), url_path)
-    assert late and [urlparse(a).path.rsplit("/", 1)[1] for a in asked] == list(late)
-    listed = set(re.findall(r"static/(?:js|css)/([\w.\-]+\.(?:js|css))", shell)) | set(late)
-    loaded = {r.rsplit("/", 1)[1] for r in requested if re.search(r"/static/(js|css)/", r)}
-    assert loaded - listed == set(), f"/{url_path} loads code no preload list names"
+    shell, asked, loaded, trigger = _code_a_visit_loads(browser, f"{server_url}/{path}")
+    assert late and asked == list(late) and trigger == "host-config"
+    in_shell = set(re.findall(r"static/(?:js|css)/([\w.\-]+\.(?:js|css))", shell))
+    assert loaded - in_shell - set(late) == set(), f"/{url_path} loads code no preload list names"
+
+    def without_list(route):  # the same page with app.js not asking for the late list (the shell is untouched:
+        # a document the test answered itself would count as another address space, and Chromium then blocks
+        # its websocket to this machine)
+        response = route.fetch()
+        body = response.text().replace("var meta = document.querySelector(\"meta[name='app-late-preload']\");",
+                                       "var meta = null;")
+        assert "var meta = null;" in body
+        headers = {k: v for k, v in response.headers.items() if k not in ("content-encoding", "content-length")}
+        route.fulfill(status=response.status, headers=headers, body=body)
+
+    _, asked, loaded, _ = _code_a_visit_loads(browser, f"{server_url}/{path}", without_list)
+    assert asked == [] and loaded - in_shell == set(late), f"/{url_path}: the late list and the page differ"
 
 
 # A fresh clone -------------------------------------------------------------------------------------------
