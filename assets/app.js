@@ -17,7 +17,7 @@
   // The code the page's first run will need (web/preload.py names it in the page shell), fetched while the
   // client checks the server and connects, when the browser's six connections to it are otherwise idle. Asked
   // for right after the client's own health and host-config requests, so that those are not queued behind it;
-  // should Streamlit rename them, at the page's load event.
+  // should Streamlit rename them, 3 s after the page's load event.
   var base = at > 0 ? src.slice(0, at) : ".";
   var preloaded = false;
   function preloadLate(trigger) {
@@ -57,7 +57,9 @@
       return result;
     };
   }
-  window.addEventListener("load", function () { preloadLate("load"); });
+  // The client asks for host-config once it has mounted, which can be just after the load event: the fallback
+  // waits a while longer, so that it only ever acts when the request did not come.
+  window.addEventListener("load", function () { window.setTimeout(function () { preloadLate("load"); }, 3000); });
 
   var root = document.documentElement;
   // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).
