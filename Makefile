@@ -26,7 +26,7 @@ help:
 	@echo "make test         lint and the whole test suite, browser tests included (PYTEST_WORKERS=0: serial)"
 	@echo "make data         rebuild data/curated and data/reports from data/raw if anything changed"
 	@echo "make lint         ruff"
-	@echo "make bench        benchmarks, about 11 minutes: bench/results.json (bench/README.md)"
+	@echo "make bench        benchmarks, about 14 minutes: bench/results.json (bench/README.md)"
 	@echo "make bench-quick  an A/B check in under 3 minutes: bench/tmp/results-quick.json"
 	@echo "make bench-table  the README's performance table (Markdown) from bench/results.json"
 	@echo "make screenshots  retake docs/screenshots/*.png from the running app"

@@ -10,15 +10,15 @@
   // emulated phone network). This file runs first in <head>, before the client reads window.__streamlit.
   var src = document.currentScript && document.currentScript.src;
   var at = src ? src.indexOf("/_app/app.js") : -1;
+  var base = at > 0 ? src.slice(0, at) : ".";
   if (at > 0 && !(window.__streamlit && window.__streamlit.BACKEND_BASE_URL)) {
-    window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: src.slice(0, at) });
+    window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: base });
   }
 
   // The code the page's first run will need (web/preload.py names it in the page shell), fetched while the
   // client checks the server and connects, when the browser's six connections to it are otherwise idle. Asked
   // for right after the client's own health and host-config requests, so that those are not queued behind it;
   // should Streamlit rename them, 3 s after the page's load event.
-  var base = at > 0 ? src.slice(0, at) : ".";
   var preloaded = false;
   function preloadLate(trigger) {
     var meta = document.querySelector("meta[name='app-late-preload']");

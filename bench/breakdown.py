@@ -92,10 +92,13 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
     ],
 }
 PATCHES["basehint+preload"] = PATCHES["basehint"] + PATCHES["preload"]
-# Without the late preload (web/preload.late: the chunks of the page's first run, fetched while the client connects).
-PATCHES["late-at-once"] = [("assets/app.js", 'window.addEventListener("load", preloadLate);', "preloadLate();")]
-PATCHES["late-at-dcl"] = [("assets/app.js", 'window.addEventListener("load", preloadLate);',
-                           'document.addEventListener("DOMContentLoaded", preloadLate);')]
+# The late preload (web/preload.late: the chunks of the page's first run) asked for as soon as app.js runs, or at
+# DOMContentLoaded, instead of after the client's host-config request; or not at all.
+_LATE_FALLBACK = ('window.addEventListener("load", function () { window.setTimeout(function () '
+                  '{ preloadLate("load"); }, 3000); });')
+PATCHES["late-at-once"] = [("assets/app.js", _LATE_FALLBACK, 'preloadLate("at-once");')]
+PATCHES["late-at-dcl"] = [("assets/app.js", _LATE_FALLBACK,
+                           'document.addEventListener("DOMContentLoaded", function () { preloadLate("dcl"); });')]
 PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static_dir(), rel)",
                                 "self.assets.head_end()")]
 

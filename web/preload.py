@@ -27,11 +27,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-# The pages whose first run draws a Plotly chart (components/navigation.PAGES; a test keeps the two in step).
-CHART_PAGES = ("", "regioner", "over-tid", "fokusomraden", "regionprofil")
-TABLE_PAGES = ("data", "om")
-CHUNK_STEM = "PlotlyChart"
-
 # The client's chunks (file stems in static/js) each page's first run loads: the element the page is about, then
 # the rest of the page, then the filter panel's widgets, which every page has.
 MAIN_ROOTS = {
@@ -49,6 +44,11 @@ OTHER_ROOTS = {
     "data": ("Selectbox", "DownloadButton"),
 }
 SIDEBAR_ROOTS = ("Radio", "Multiselect", "Button")
+CHUNK_STEM = "PlotlyChart"
+# The pages whose first run draws a Plotly chart, and the others (components/navigation.PAGES; a test keeps
+# them in step).
+CHART_PAGES = tuple(page for page, roots in MAIN_ROOTS.items() if CHUNK_STEM in roots)
+TABLE_PAGES = tuple(page for page in MAIN_ROOTS if page not in CHART_PAGES)
 # A chunk's static imports, as the bundler writes them (import{a as b}from"./x.js" and import"./x.js").
 _IMPORT = re.compile(r'(?:from|import)\s*"\./([\w.\-]+\.js)"')
 
