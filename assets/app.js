@@ -146,7 +146,12 @@
   // ---------------------------------------------------------------- fixed English words, Swedish interface
   var SWEDISH = { "Select all": "Välj alla", "Clear all": "Rensa alla", "No results": "Inga träffar",
                   "Show/hide columns": "Visa/dölj kolumner", "Download as CSV": "Ladda ned som CSV",
-                  "Search": "Sök", "Fullscreen": "Helskärm", "Close fullscreen": "Stäng helskärm" };
+                  "Search": "Sök", "Fullscreen": "Helskärm", "Close fullscreen": "Stäng helskärm",
+                  // Streamlit's notice for an address that is no page of the app (/regioner/x is first sent to
+                  // /regioner by web/assets.py; /nosuchpage lands here).
+                  "Page not found": "Sidan finns inte",
+                  "The page that you have requested does not seem to exist. Running the app's main page.":
+                    "Adressen leder inte till någon av panelens sidor. Här visas startsidan, Översikt." };
   // Streamlit's and the map's own labels for screen readers and tooltips ("Help for År", "Search: <table>").
   var LABELS = [
     [/^Show\/hide columns/, "Visa/dölj kolumner"], [/^Download as CSV/, "Ladda ned som CSV"],
@@ -184,7 +189,7 @@
   function translate(node) {
     labels(node, lang() === "sv");
     if (lang() !== "sv") return;
-    node.querySelectorAll("li, [role='option'], div").forEach(function (el) {
+    node.querySelectorAll("li, [role='option'], div, [role='dialog'] h2").forEach(function (el) {
       if (el.childElementCount === 0) {
         var text = el.textContent.trim();
         if (SWEDISH[text]) el.textContent = SWEDISH[text];

@@ -204,6 +204,39 @@ def test_other_responses_pass_untouched(app_assets):
     assert body == b"</head>" and _headers(sent) == {"content-type": "text/plain"}
 
 
+@pytest.mark.parametrize(("base", "path", "query", "location"), [
+    ("", "/regioner/x", b"lang=en&year=2025", "/regioner?lang=en&year=2025"),
+    ("", "/finns/inte/alls", b"", "/finns"),
+    ("", "/regioner/static/js/index.js", b"", "/regioner"),
+    ("", "/é x/y", b"", "/%C3%A9%20x"),
+    ("/psykisk-halsa", "/psykisk-halsa/data/2025", b"", "/psykisk-halsa/data"),
+])
+def test_an_address_below_a_page_is_sent_to_its_first_segment(app_assets, base, path, query, location):
+    # Streamlit answers it with the shell, whose ./static/ files would then resolve below the page: a blank page.
+    mw = assets.AppAssetsMiddleware(_html_app(SHELL), base=base, assets=app_assets)
+    for method in ("GET", "HEAD"):
+        sent, body = _run(mw, {"type": "http", "method": method, "path": path, "query_string": query})
+        assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
+        assert sent[0]["status"] == 302 and body == b""
+        assert _headers(sent) == {"location": location, "cache-control": "no-cache", "content-length": "0"}
+
+
+@pytest.mark.parametrize("path", ["/", "/regioner", "/nosuchpage"])
+def test_an_address_of_one_segment_gets_the_shell(app_assets, path):
+    mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
+    sent, body = _run(mw, {"type": "http", "method": "GET", "path": path})
+    assert sent[0]["status"] == 200 and b"app.js?v=" in body
+
+
+def test_other_responses_below_a_page_pass_untouched(app_assets):
+    async def inner(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/csv")]})
+        await send({"type": "http.response.body", "body": b"a;b"})
+    mw = assets.AppAssetsMiddleware(inner, base="", assets=app_assets)
+    sent, body = _run(mw, {"type": "http", "method": "GET", "path": "/media/abc.csv"})
+    assert sent[0]["status"] == 200 and body == b"a;b"
+
+
 def test_the_apps_files_are_served_under_the_base_path_and_cached_by_content(app_assets):
     async def inner(scope, receive, send):
         await send({"type": "http.response.start", "status": 404, "headers": []})

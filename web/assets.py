@@ -16,6 +16,7 @@ import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import brotli
 from starlette.datastructures import Headers, MutableHeaders
@@ -32,6 +33,18 @@ FILES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; chars
 ROUTE = "/_app/"
 # index.html is 8 kB; anything much bigger that says text/html is not the page shell and passes untouched.
 MAX_HTML = 1 << 20
+
+
+def page_for_deep_path(rel: str) -> str | None:
+    """Where to send a reader whose address has more than one segment (/regioner/x, /a/b): to its first segment.
+
+    Streamlit answers any address with its page shell, whose files are named relative to the address
+    (./static/js/...). Below a second segment they resolve to /regioner/static/js/..., which is answered with the
+    shell again, so the browser draws a blank page with no word of what went wrong. From the first segment the
+    client loads, and shows that page, or Streamlit's notice that there is no such page (in Swedish, by
+    assets/app.js) above the start page. None for an address of one segment or none."""
+    parts = rel.strip("/").split("/")
+    return "/" + quote(parts[0], safe="") if len(parts) > 1 and parts[0] else None
 
 
 @dataclass(frozen=True)
@@ -154,12 +167,20 @@ class AppAssetsMiddleware:
     async def _rewrite_page(self, rel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
+        target = page_for_deep_path(rel)
+        redirected = False
 
         async def send_rewritten(message: Message) -> None:
-            nonlocal start
+            nonlocal start, redirected
+            if redirected:
+                return  # the rest of the shell that the redirect replaced
             if message["type"] == "http.response.start":
                 headers = Headers(raw=message.get("headers", []))
                 if message["status"] == 200 and headers.get("content-type", "").startswith("text/html"):
+                    if target is not None:
+                        redirected = True
+                        await self._redirect(target, scope, send)
+                        return
                     start = message  # hold it until the whole body is here
                     return
                 await send(message)
@@ -174,6 +195,15 @@ class AppAssetsMiddleware:
             await self._send_page(rel, scope, held, b"".join(chunks), message.get("more_body", False), send)
 
         await self.app(scope, receive, send_rewritten)
+
+    async def _redirect(self, target: str, scope: Scope, send: Send) -> None:
+        query = scope.get("query_string", b"").decode("latin-1")
+        location = self.base + target + (f"?{query}" if query else "")
+        # 302, not 301: a browser would keep a permanent redirect, and the address may one day be a page.
+        await send({"type": "http.response.start", "status": 302,
+                    "headers": [(b"location", location.encode("latin-1")), (b"cache-control", b"no-cache"),
+                                (b"content-length", b"0")]})
+        await send({"type": "http.response.body", "body": b""})
 
     async def _send_page(self, rel: str, scope: Scope, start: Message, body: bytes, more: bool, send: Send
                          ) -> None:

@@ -87,6 +87,38 @@ def test_hostile_address_in_the_browser(app_page, path, query, bad):
     assert urlparse(page.url).path.rstrip("/") == path.rstrip("/")
 
 
+# Addresses that are no page ------------------------------------------------------------------------------
+
+NOT_FOUND = [
+    # (address, where the reader ends up, the page's heading, Streamlit's notice in the page's language or None)
+    ("/regioner/x?lang=en&year=2025", "/regioner", "Regions", None),
+    ("/finnsinte", "/", "Statsbidrag för psykisk hälsa", "Sidan finns inte"),
+    ("/finns/inte/alls", "/", "Statsbidrag för psykisk hälsa", "Sidan finns inte"),
+    ("/nosuchpage?lang=en", "/", "State grants for mental health", "Page not found"),
+]
+
+
+@pytest.mark.parametrize(("address", "path", "heading", "notice"), NOT_FOUND, ids=[a for a, *_ in NOT_FOUND])
+def test_an_address_that_is_no_page_shows_a_page_and_says_so(app_page, address, path, heading, notice):
+    # Below a page (/regioner/x) the shell's files resolved to /regioner/static/... and the page stayed blank.
+    page = app_page.page
+    app_page.goto(address)
+    page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60_000)
+    assert urlparse(page.url).path == path
+    assert page.locator("[data-testid='stMain'] h1").first.inner_text().strip() == heading
+    assert page.locator(EXCEPTION).count() == 0
+    if "year=2025" in address:
+        assert query_of(page.url)["year"] == ["2025"]  # the filters survive the redirect
+    dialog = page.locator("[role='dialog']")
+    if notice is None:
+        assert dialog.count() == 0
+        return
+    dialog.get_by_text(notice, exact=True).wait_for(timeout=10_000)
+    if notice == "Sidan finns inte":
+        assert "Här visas startsidan, Översikt." in dialog.inner_text()
+        assert "main page" not in dialog.inner_text()
+
+
 # No third parties, on any page ----------------------------------------------------------------------------
 
 
