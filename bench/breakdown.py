@@ -99,6 +99,19 @@ _LATE_FALLBACK = ('window.addEventListener("load", function () { window.setTimeo
 PATCHES["late-at-once"] = [("assets/app.js", _LATE_FALLBACK, 'preloadLate("at-once");')]
 PATCHES["late-at-dcl"] = [("assets/app.js", _LATE_FALLBACK,
                            'document.addEventListener("DOMContentLoaded", function () { preloadLate("dcl"); });')]
+# Plotly's chunk evaluated (imported) as soon as the client has asked the server for its first run, so that its
+# one long task overlaps the server's run and the messages' way back instead of following them.
+_EARLY_PLOTLY = """
+  var earlySend = window.WebSocket && window.WebSocket.prototype.send;
+  var earlyDone = false;
+  if (earlySend) window.WebSocket.prototype.send = function () {
+    var r = earlySend.apply(this, arguments);
+    if (!earlyDone) { earlyDone = true; var l = document.querySelector("link[rel='modulepreload']");
+      if (l) window.setTimeout(function () { import(l.href).catch(function () {}); }, 0); }
+    return r;
+  };
+"""
+PATCHES["early-plotly"] = [("assets/app.js", _LATE_FALLBACK, _LATE_FALLBACK + _EARLY_PLOTLY)]
 PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static_dir(), rel)",
                                 "self.assets.head_end()")]
 
