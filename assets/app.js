@@ -159,11 +159,13 @@
     [/^Help for /, "Hjälp för "], [/^Clear value$/, "Rensa värdet"], [/^Clear all$/, "Rensa alla"],
     [/^Collapse sidebar$/, "Dölj sidopanelen"], [/^Expand sidebar$/, "Visa sidopanelen"],
     [/^Map$/, "Karta"], [/^Zoom in$/, "Zooma in"], [/^Zoom out$/, "Zooma ut"],
-    [/^Toggle attribution$/, "Visa eller dölj kartans källa"], [/^Open$/, "Öppna"], [/^Close$/, "Stäng"]
+    [/^Toggle attribution$/, "Visa eller dölj kartans källa"], [/^Open$/, "Öppna"], [/^Close$/, "Stäng"],
+    // The charts' toolbar (Plotly's buttons and Streamlit's full-screen button in it): tooltips from data-title.
+    [/^Download plot as a PNG$/, "Ladda ned diagrammet som PNG"], [/^Reset view$/, "Återställ vyn"]
   ];
 
   function labels(node, swedish) {
-    ["aria-label", "title"].forEach(function (attr) {
+    ["aria-label", "title", "data-title"].forEach(function (attr) {
       node.querySelectorAll("[" + attr + "]").forEach(function (el) {
         var keep = "data-en-" + attr;
         var value = el.getAttribute(attr);

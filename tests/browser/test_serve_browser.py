@@ -108,6 +108,10 @@ def test_static_bundles_come_compressed_once_and_cacheable(server_url):
 # Every page under the policy ------------------------------------------------------------------------------
 
 
+# The tooltips of the charts' toolbars, each once, sorted.
+TOOLBAR_TITLES = "() => [...new Set([...document.querySelectorAll('.modebar-btn')].map(b => b.dataset.title))].sort()"
+
+
 def test_every_page_draws_under_the_policy_with_the_apps_own_script(browser, server_url):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="sv-SE")
     context.add_init_script(LISTEN_FOR_POLICY)
@@ -128,10 +132,14 @@ def test_every_page_draws_under_the_policy_with_the_apps_own_script(browser, ser
         page.goto(server_url + "/regioner", wait_until="domcontentloaded")
         wait_for_app(page)
         wait_for_chart_count(page, 2)
+        # Every toolbar tooltip in Swedish (assets/app.js): a new English one after an upgrade fails here.
+        page.wait_for_function(f"({TOOLBAR_TITLES})().includes('Ladda ned diagrammet som PNG')", timeout=10_000)
+        assert page.evaluate(TOOLBAR_TITLES) == ["Helskärm", "Ladda ned diagrammet som PNG", "Zooma in", "Zooma ut",
+                                         "Återställ vyn"]
         chart = page.locator(CHART).first
         chart.hover()
         with page.expect_download(timeout=30_000) as download:
-            chart.locator(".modebar-btn[data-title='Download plot as a PNG']").click()
+            chart.locator(".modebar-btn[data-title='Ladda ned diagrammet som PNG']").click()
         assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert page.evaluate("window.__policyViolations") == []
     finally:
@@ -410,6 +418,10 @@ def test_under_a_sub_path_every_page_a_deep_link_the_map_and_a_download_work(bro
         address = urlparse(page.url)
         assert address.path == f"{prefix}/regioner"
         assert parse_qs(address.query) == {"year": ["2025"], "region": ["14"], "lang": ["en"]}
+        # The toolbar's tooltips back in English, where Plotly and Streamlit drew them in English.
+        page.wait_for_function(f"({TOOLBAR_TITLES})().includes('Download plot as a PNG')", timeout=10_000)
+        assert page.evaluate(TOOLBAR_TITLES) == ["Download plot as a PNG", "Fullscreen", "Reset view", "Zoom in",
+                                                 "Zoom out"]
         assert page.locator(EXCEPTION).count() == 0
         assert page.evaluate("window.__policyViolations") == []
     finally:
