@@ -1061,9 +1061,10 @@ def markdown_table(result: dict) -> str:
         lines.append(
             f"| `{url}` | {_fmt(p['ttfc_median_s'], '.2f')} s | {_fmt(p['bare_streamlit_median_s'], '.2f')} s "
             f"| {_fmt(p['floor_median_s'], '.2f')} s | {_fmt(p.get('bare_ratio'), '.2f')} "
-            f"| {_fmt(net.get('ttfc_s'), '.2f')} s (bare {_fmt(net.get('bare_ttfc_s'), '.2f')} s) "
-            f"| {_fmt(net.get('ratio'), '.2f')} | {_mb(net.get('bytes'))} MB (bare {_mb(net.get('bare_bytes'))} MB) "
-            f"| {_fmt(p['rerun_median_ms'], '.0f')} / {_fmt(p['rerun_p95_ms'], '.0f')} ms "
+            + (f"| {_fmt(net.get('ttfc_s'), '.2f')} s (bare {_fmt(net.get('bare_ttfc_s'), '.2f')} s) "
+               f"| {_fmt(net.get('ratio'), '.2f')} | {_mb(net.get('bytes'))} MB (bare {_mb(net.get('bare_bytes'))} MB) "
+               if net else "| not measured | – | – ")
+            + f"| {_fmt(p['rerun_median_ms'], '.0f')} / {_fmt(p['rerun_p95_ms'], '.0f')} ms "
             f"| {_fmt(p['filter_median_ms'], '.0f')} / {_fmt(p['filter_p95_ms'], '.0f')} ms |")
     lines += ["", f"Targets (issue 14): TTFC ≤ {t['bare_ratio_max']:.2f} × bare; first visit ≤ "
               f"{t['first_visit_mb_max']} MB; network TTFC ≤ {t['network_ttfc_ratio_max']} × bare; reruns p95 ≤ "

@@ -129,6 +129,10 @@ def test_markdown_table_names_date_machine_and_every_page():
     assert "2.30 MB (bare 7.40 MB)" in table
     assert "| 30 | 240 | 40 ms | 190 ms |" in table
     assert "| 0 | 240 MB | 300 ms | 290 / 500 ms |" in table
+    result = _result(bare_ratio=1.08, bytes_=2_300_000, net_ratio=0.55, p95_1=100.0, p95_30=190.0)
+    result["pages"]["/om"] = {k: v for k, v in result["pages"]["/regioner"].items() if k != "network"}
+    assert "| `/om` | 2.20 s | 2.00 s | 1.50 s | 1.08 | not measured | – | – | 20 / 40 ms | 30 / 90 ms |" in (
+        run.markdown_table(result))  # a page the network measure skipped: no "– s (bare – s)"
 
 
 def test_load_plan_is_seeded_and_keeps_the_page_query():
