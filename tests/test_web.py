@@ -221,8 +221,9 @@ def test_an_address_below_a_page_is_sent_to_its_first_segment(app_assets, base, 
         assert _headers(sent) == {"location": location, "cache-control": "no-cache", "content-length": "0"}
 
 
-@pytest.mark.parametrize("path", ["/", "/regioner", "/nosuchpage"])
-def test_an_address_of_one_segment_gets_the_shell(app_assets, path):
+@pytest.mark.parametrize("path", ["/", "/regioner", "/nosuchpage", "/component/x/index.html", "/app/static/a.html",
+                                  "/_stcore/x/y"])
+def test_an_address_of_one_segment_or_on_streamlits_routes_gets_the_shell(app_assets, path):
     mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
     sent, body = _run(mw, {"type": "http", "method": "GET", "path": path})
     assert sent[0]["status"] == 200 and b"app.js?v=" in body

@@ -35,6 +35,10 @@ ROUTE = "/_app/"
 MAX_HTML = 1 << 20
 
 
+# Streamlit's own routes: what they answer (a component's page, a file) is theirs, whatever its type.
+STREAMLIT_ROUTES = frozenset({"_stcore", "static", "media", "component", "app", "_app"})
+
+
 def page_for_deep_path(rel: str) -> str | None:
     """Where to send a reader whose address has more than one segment (/regioner/x, /a/b): to its first segment.
 
@@ -44,7 +48,9 @@ def page_for_deep_path(rel: str) -> str | None:
     client loads, and shows that page, or Streamlit's notice that there is no such page (in Swedish, by
     assets/app.js) above the start page. None for an address of one segment or none."""
     parts = rel.strip("/").split("/")
-    return "/" + quote(parts[0], safe="") if len(parts) > 1 and parts[0] else None
+    if len(parts) < 2 or not parts[0] or parts[0] in STREAMLIT_ROUTES:
+        return None
+    return "/" + quote(parts[0], safe="")
 
 
 @dataclass(frozen=True)
