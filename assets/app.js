@@ -151,7 +151,7 @@
                   // /regioner by web/assets.py; /nosuchpage lands here).
                   "Page not found": "Sidan finns inte",
                   "The page that you have requested does not seem to exist. Running the app's main page.":
-                    "Adressen leder inte till någon av panelens sidor. Här visas startsidan, Översikt." };
+                    "Adressen leder inte till någon av panelens sidor. Här visas startsidan." };
   // Streamlit's and the map's own labels for screen readers and tooltips ("Help for År", "Search: <table>").
   var LABELS = [
     [/^Show\/hide columns/, "Visa/dölj kolumner"], [/^Download as CSV/, "Ladda ned som CSV"],

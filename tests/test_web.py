@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 import brotli
 import pytest
@@ -205,11 +206,14 @@ def test_other_responses_pass_untouched(app_assets):
 
 
 @pytest.mark.parametrize(("base", "path", "query", "location"), [
-    ("", "/regioner/x", b"lang=en&year=2025", "/regioner?lang=en&year=2025"),
-    ("", "/finns/inte/alls", b"", "/finns"),
-    ("", "/regioner/static/js/index.js", b"", "/regioner"),
-    ("", "/é x/y", b"", "/%C3%A9%20x"),
-    ("/psykisk-halsa", "/psykisk-halsa/data/2025", b"", "/psykisk-halsa/data"),
+    ("", "/regioner/x", b"lang=en&year=2025", "../regioner?lang=en&year=2025"),
+    ("", "/finns/inte/alls", b"", "../../finns"),
+    ("", "/regioner/static/js/index.js", b"", "../../../regioner"),
+    ("", "/é x/y", b"", "../%C3%A9%20x"),
+    ("/psykisk-halsa", "/psykisk-halsa/data/2025", b"", "../data"),
+    # Where the browser's depth may differ from the one seen here: absolute, under the base.
+    ("", "/a//b", b"", "/a"),
+    ("/psykisk-halsa", "/psykisk-halsa/a//b/", b"", "/psykisk-halsa/a"),
 ])
 def test_an_address_below_a_page_is_sent_to_its_first_segment(app_assets, base, path, query, location):
     # Streamlit answers it with the shell, whose ./static/ files would then resolve below the page: a blank page.
@@ -221,21 +225,37 @@ def test_an_address_below_a_page_is_sent_to_its_first_segment(app_assets, base, 
         assert _headers(sent) == {"location": location, "cache-control": "no-cache", "content-length": "0"}
 
 
+def test_a_relative_redirect_lands_on_the_page_behind_a_proxy_that_removes_a_prefix():
+    # Community Cloud serves the app at /~/+/ and strips that: the server sees /regioner/x.
+    location = assets.deep_path_location("/regioner/x", "")
+    assert urljoin("https://example.streamlit.app/~/+/regioner/x", location) == (
+        "https://example.streamlit.app/~/+/regioner")
+    assert urljoin("https://x.se/a/b/c/", assets.deep_path_location("/a/b/c/", "")) == "https://x.se/a"
+
+
+def test_an_encoded_slash_gives_an_absolute_redirect():
+    # /a%2Fb is one segment to the browser, two in the decoded path: a relative ../a would land one level too high.
+    assert assets.deep_path_location("/a/b", "", raw_rel="/a%2Fb") == "/a"
+    assert assets.deep_path_location("/a/b", "", raw_rel="/a/b") == "../a"
+
+
 @pytest.mark.parametrize("path", ["/", "/regioner", "/nosuchpage", "/component/x/index.html", "/app/static/a.html",
-                                  "/_stcore/x/y"])
+                                  "/_stcore/x/y", "/media/x.html", "/auth/x", "/./x", "/../x",
+                                  "/" + "a" * 201 + "/x"])
 def test_an_address_of_one_segment_or_on_streamlits_routes_gets_the_shell(app_assets, path):
     mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
     sent, body = _run(mw, {"type": "http", "method": "GET", "path": path})
     assert sent[0]["status"] == 200 and b"app.js?v=" in body
 
 
-def test_other_responses_below_a_page_pass_untouched(app_assets):
+@pytest.mark.parametrize(("status", "kind"), [(200, b"text/csv"), (404, b"text/html; charset=utf-8")])
+def test_other_responses_below_a_page_pass_untouched(app_assets, status, kind):
     async def inner(scope, receive, send):
-        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/csv")]})
+        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", kind)]})
         await send({"type": "http.response.body", "body": b"a;b"})
     mw = assets.AppAssetsMiddleware(inner, base="", assets=app_assets)
-    sent, body = _run(mw, {"type": "http", "method": "GET", "path": "/media/abc.csv"})
-    assert sent[0]["status"] == 200 and body == b"a;b"
+    sent, body = _run(mw, {"type": "http", "method": "GET", "path": "/regioner/x.csv"})
+    assert sent[0]["status"] == status and body == b"a;b"
 
 
 def test_the_apps_files_are_served_under_the_base_path_and_cached_by_content(app_assets):

@@ -35,22 +35,34 @@ ROUTE = "/_app/"
 MAX_HTML = 1 << 20
 
 
-# Streamlit's own routes: what they answer (a component's page, a file) is theirs, whatever its type.
-STREAMLIT_ROUTES = frozenset({"_stcore", "static", "media", "component", "app", "_app"})
+# Streamlit's own routes: what they answer (a component's page, a file, a login) is theirs, whatever its type.
+STREAMLIT_ROUTES = frozenset({"_stcore", "static", "media", "component", "app", "auth", "_app"})
+# Longer than any page's name: such an address is left as Streamlit answers it, not echoed into a header.
+MAX_SEGMENT = 200
 
 
-def page_for_deep_path(rel: str) -> str | None:
+def deep_path_location(rel: str, base: str, raw_rel: str | None = None) -> str | None:
     """Where to send a reader whose address has more than one segment (/regioner/x, /a/b): to its first segment.
 
     Streamlit answers any address with its page shell, whose files are named relative to the address
     (./static/js/...). Below a second segment they resolve to /regioner/static/js/..., which is answered with the
     shell again, so the browser draws a blank page with no word of what went wrong. From the first segment the
     client loads, and shows that page, or Streamlit's notice that there is no such page (in Swedish, by
-    assets/app.js) above the start page. None for an address of one segment or none."""
+    assets/app.js) above the start page. None for an address of one segment or none.
+
+    The location is relative (../regioner), as the shell's own file names are, so that it also holds behind a
+    proxy that serves the app below a prefix it removes (Community Cloud's /~/+/). Where the browser's path may
+    have another depth than the one seen here (empty segments, an encoded slash in `raw_rel`), it is absolute
+    under `base`."""
     parts = rel.strip("/").split("/")
-    if len(parts) < 2 or not parts[0] or parts[0] in STREAMLIT_ROUTES:
+    first = parts[0]
+    if len(parts) < 2 or first in ("", ".", "..") or first in STREAMLIT_ROUTES or len(first) > MAX_SEGMENT:
         return None
-    return "/" + quote(parts[0], safe="")
+    name = quote(first, safe="")
+    depth = rel.count("/") - 1
+    if "//" in rel or (raw_rel is not None and raw_rel.count("/") != rel.count("/")):
+        return f"{base}/{name}"
+    return "../" * depth + name
 
 
 @dataclass(frozen=True)
@@ -173,7 +185,11 @@ class AppAssetsMiddleware:
     async def _rewrite_page(self, rel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
-        target = page_for_deep_path(rel)
+        raw = scope.get("raw_path")
+        raw_path = raw.decode("latin-1").split("?", 1)[0] if isinstance(raw, bytes) else None
+        # The raw path outside the base (encoded otherwise) keeps its slashes: the depths then differ, so absolute.
+        raw_rel = None if raw_path is None else (under_base(raw_path, self.base) or raw_path)
+        target = deep_path_location(rel, self.base, raw_rel)
         redirected = False
 
         async def send_rewritten(message: Message) -> None:
@@ -204,7 +220,7 @@ class AppAssetsMiddleware:
 
     async def _redirect(self, target: str, scope: Scope, send: Send) -> None:
         query = scope.get("query_string", b"").decode("latin-1")
-        location = self.base + target + (f"?{query}" if query else "")
+        location = target + (f"?{query}" if query else "")
         # 302, not 301: a browser would keep a permanent redirect, and the address may one day be a page.
         await send({"type": "http.response.start", "status": 302,
                     "headers": [(b"location", location.encode("latin-1")), (b"cache-control", b"no-cache"),

@@ -384,7 +384,8 @@ def test_under_a_sub_path_every_page_a_deep_link_the_map_and_a_download_work(bro
             assert page.locator(EXCEPTION).count() == 0, spec.url_path
             assert page.locator("html").get_attribute("data-app-script") == "loaded", spec.url_path
 
-        page.goto(sub_path_url + "/regioner?year=2025&region=14", wait_until="domcontentloaded")
+        # An address below a page is sent, relatively, to the page: still under the sub-path.
+        page.goto(sub_path_url + "/regioner/x?year=2025&region=14", wait_until="domcontentloaded")
         wait_for_app(page)
         wait_for_chart_count(page, 2)
         # The map (MapLibre draws into a canvas, Plotly's layers into .main-svg).
