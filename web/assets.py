@@ -201,7 +201,7 @@ class AppAssetsMiddleware:
                 if message["status"] == 200 and headers.get("content-type", "").startswith("text/html"):
                     if target is not None:
                         redirected = True
-                        await self._redirect(target, scope, send)
+                        await self._redirect(target, scope, receive, send)
                         return
                     start = message  # hold it until the whole body is here
                     return
@@ -218,14 +218,12 @@ class AppAssetsMiddleware:
 
         await self.app(scope, receive, send_rewritten)
 
-    async def _redirect(self, target: str, scope: Scope, send: Send) -> None:
+    async def _redirect(self, target: str, scope: Scope, receive: Receive, send: Send) -> None:
         query = scope.get("query_string", b"").decode("latin-1")
         location = target + (f"?{query}" if query else "")
         # 302, not 301: a browser would keep a permanent redirect, and the address may one day be a page.
-        await send({"type": "http.response.start", "status": 302,
-                    "headers": [(b"location", location.encode("latin-1")), (b"cache-control", b"no-cache"),
-                                (b"content-length", b"0")]})
-        await send({"type": "http.response.body", "body": b""})
+        await Response(status_code=302, headers={"location": location, "cache-control": "no-cache"})(
+            scope, receive, send)
 
     async def _send_page(self, rel: str, scope: Scope, start: Message, body: bytes, more: bool, send: Send
                          ) -> None:
