@@ -57,8 +57,13 @@ def per_capita(amount, population):
     """Kronor per inhabitant: a float for scalars, a nullable Float64 Series for Series; None (or <NA>) where
     the population is missing or zero, because money without people to divide it by has no per-capita value."""
     if isinstance(amount, pd.Series) or isinstance(population, pd.Series):
-        amount = pd.Series(amount).astype("Float64")
-        people = pd.Series(population).astype("Float64")
+        # A scalar is spread over the other side's index: wrapped as pd.Series(scalar) it had index [0] only, and
+        # the division, which aligns on the index, gave <NA> for every other row (Regionprofil's chart drew only
+        # its first bar).
+        index = amount.index if isinstance(amount, pd.Series) else population.index
+        amount = (amount if isinstance(amount, pd.Series) else pd.Series(amount, index=index)).astype("Float64")
+        people = (population if isinstance(population, pd.Series)
+                  else pd.Series(population, index=index)).astype("Float64")
         return (amount / people.where(people > 0)).astype("Float64")
     if population is None or pd.isna(population) or population <= 0:
         return None

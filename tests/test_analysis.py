@@ -12,7 +12,7 @@ import pytest
 
 from funding.analysis import facts, focus, quality, regions, sums, timeline
 from funding.analysis.filters import Filters
-from funding.dataset import select
+from funding.dataset import per_capita, select
 
 DECIDED_AND_ESTIMATED = ("decided", "estimated")
 
@@ -133,6 +133,17 @@ def test_focus_split_keeps_every_krona(ds):
     assert "ej-fordelat" not in set(per_focus["focus_area"])
     tree = focus.hierarchy(r)
     assert int(tree["amount_sek"].sum()) == 3_216_000_000 and tree["share"].sum() == pytest.approx(1.0)
+
+
+def test_per_capita_spreads_a_scalar_over_the_other_sides_index():
+    # A frame's slice keeps its own index (here 5 and 7): a scalar population must divide every row, not only a
+    # row labelled 0 (Regionprofil's chart once drew only its first year's bar).
+    amounts = pd.Series([1_000, 2_500], index=[5, 7])
+    assert per_capita(amounts, 500).tolist() == [2.0, 5.0]
+    assert per_capita(amounts, 500).index.tolist() == [5, 7]
+    assert per_capita(1_000, pd.Series([500, 0, None], index=[3, 4, 9])).tolist()[0] == 2.0
+    assert per_capita(1_000, pd.Series([500, 0, None], index=[3, 4, 9])).isna().tolist() == [False, True, True]
+    assert per_capita(amounts, None).isna().all()
 
 
 def test_every_per_capita_figure_of_a_comparison_has_two_decimals(ds):

@@ -254,6 +254,22 @@ def test_profile_of_vastra_gotaland(ds):
     assert len(view.all_rows) == len(ds.view[(ds.view["region_code"] == "14") & (ds.view["status"] != "announced")])
 
 
+def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
+    # Västra Götaland 2023-2026: its own and county-wide kronor per inhabitant, 2026 split into decided and the
+    # estimated primary-care share; the stacked bars add up to the year's figure in the table beside the chart.
+    view = profile.present(ctx(ds, region_codes=("14",)), "14")
+    bars = {trace.name: dict(zip(trace.x, trace.y, strict=True)) for trace in view.chart.fig.data
+            if trace.type == "bar"}
+    decided, estimated = bars["Västra Götaland – beslutat"], bars["Västra Götaland – skattat"]
+    assert list(decided) == ["2023", "2024", "2025", "2026"] and list(estimated) == ["2026"]
+    assert [round(v, 2) for v in decided.values()] == [45.89, 60.17, 155.91, 140.97]
+    assert round(estimated["2026"], 2) == 37.40
+    by_year = view.profile.by_year.set_index("year")["sek_per_capita"]
+    assert decided["2026"] + estimated["2026"] == pytest.approx(by_year[2026])
+    assert round(by_year[2026], 2) == 178.37
+    assert decided["2023"] == pytest.approx(81_364_628 / 1_773_015)
+
+
 def test_profile_says_county_joint_money_is_not_split_rather_than_zero(ds):
     total_2026 = profile.present(ctx(ds, region_codes=("12",)), "12").metrics[0]
     assert total_2026.value == "254,1\u00a0mnkr"

@@ -122,6 +122,16 @@ def test_page_draws_without_errors_or_outside_requests_and_passes_axe(open_at, s
     assert recorded.foreign_requests() == [], recorded.foreign_requests()
 
 
+def test_the_region_profile_draws_a_bar_for_every_year(open_at):
+    # Västra Götaland: decided money 2023-2026 and the estimated primary-care share of 2026, five bars in all,
+    # each with a height (a bar without a value is drawn as an empty path). Once only the first year's was.
+    page = open_at("/regionprofil?region=14", 1366, 900).page
+    wait_for_chart_count(page, 1)
+    heights = page.evaluate("""() => [...document.querySelectorAll(
+        "[data-testid='stPlotlyChart'] .barlayer .point path")].map(p => p.getBBox().height)""")
+    assert len(heights) == 5 and all(h > 10 for h in heights), heights
+
+
 def test_opening_a_link_restores_the_view_and_normalises_the_address(open_at):
     recorded = open_at("/over-tid?region=14,01&unit=capita&lang=en", 1366, 900)
     page = recorded.page
