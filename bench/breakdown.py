@@ -133,6 +133,10 @@ PATCHES["profile-static-tables"] = [
     ("views/regionprofil.py", "blocks.table_view(ctx, view.joint, alt=tr(\"rp_joint_title\", years=years))",
      "st.table(view.joint.frame)"),
 ]
+# /regionprofil's late list without the data grid's chunks (the grids are below the chart): the grid's code then
+# does not share the phone's bandwidth with what the chart needs, and loads when the grids arrive.
+PATCHES["profile-late-no-grid"] = [("web/preload.py", '"regionprofil": ("DataFrame", "Metric", ',
+                                    '"regionprofil": ("Metric", ')]
 PATCHES["preload+profile-static-tables"] = PATCHES["preload"] + PATCHES["profile-static-tables"]
 # No Material icon in the pages' shell (navigation, buttons, notices): the 375 kB icon font is then not needed on
 # a first visit. Only to measure what the icons cost on a network.
