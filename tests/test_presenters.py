@@ -385,6 +385,39 @@ def every_chart(ds, lang: str, **filters) -> list[ChartSpec]:
     return specs
 
 
+def _drawn_values(trace) -> list:
+    """The values a bar, waterfall or line trace draws along its value axis: the one of x and y that is not a
+    list of category names (a missing value counts as a number)."""
+    for values in (trace.x, trace.y):
+        values = [] if values is None else list(values)
+        if values and not any(isinstance(v, str) for v in values):
+            return values
+    return []
+
+
+@pytest.mark.parametrize("filters", [{}, {"years": (2025, 2026)}, {"region_codes": ("01",)},
+                                     {"years": (2023, 2024, 2025, 2026), "region_codes": ("14", "25")}],
+                         ids=["default", "2025-2026", "stockholm", "2023-2026-two-regions"])
+def test_every_bar_and_line_of_every_chart_has_a_value(ds, filters):
+    """A bar whose value is missing is silently left out by Plotly: a chart then looks as if the money were zero.
+    Every point a chart draws has a finite value (Regionprofil once drew only the first of its years)."""
+    import math
+
+    specs = every_chart(ds, "sv", **filters)
+    checked = 0
+    for spec in specs:
+        for trace in spec.fig.data:
+            if trace.type not in ("bar", "waterfall", "scatter"):
+                continue
+            if all(v is None for axis in (trace.x, trace.y) if axis is not None for v in axis):
+                continue  # a legend-only entry (style.add_legend_swatch, add_status_key): nothing drawn
+            values = _drawn_values(trace)
+            missing = [v for v in values if v is None or not math.isfinite(float(v))]
+            assert not missing, (spec.key, trace.name, values)
+            checked += len(values)
+    assert checked > 20
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_a_share_column_says_per_cent_in_its_header(ds, lang):
     """The CSV downloads write a share column in per cent (exports.common.as_percent): its header says so."""
