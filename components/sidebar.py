@@ -33,10 +33,14 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int) -> None:
                tr("f_region_placeholder"))
         active = sum(1 for name in ("levels", "channels", "grants", "streams", "focus") if state.value(name))
         active += bool(state.value("statuses"))
-        title = tr("more_filters") + (f" ({active})" if active else "")
-        with st.expander(title, key=MORE_KEY, on_change="rerun") as more:
+        # A label that never changes: it is part of the expander's identity, and with the count in it ("Fler
+        # filter (1)") each choice made a new expander, closed, with the keyboard's focus gone to the page.
+        with st.expander(tr("more_filters"), key=MORE_KEY, on_change="rerun") as more:
             if more.open:
                 _more(options, labels, tr)
+        # The count under it instead, so that a closed panel still says it holds filters.
+        if active:
+            st.caption(tr("more_active_one" if active == 1 else "more_active_many", n=active))
         st.button(tr("reset"), on_click=state.clear, key="flt_reset", icon=":material/filter_alt_off:")
 
 

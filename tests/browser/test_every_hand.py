@@ -293,6 +293,17 @@ def test_more_filters_open_and_a_status_choice_changes_the_view(visit):
     assert query(page)["status"] == ["decided", "announced"]
     # 2 820 000 000 decided + 1 190 000 000 announced, the estimate left out.
     page.get_by_text("4 010 000 000 kr", exact=True).wait_for(timeout=30_000)
+    # The panel stays open and the count is said under it (with the count in its label, the panel closed after
+    # every choice and the keyboard's focus fell to the page).
+    sidebar.get_by_text("1 filter valt under Fler filter.").wait_for(timeout=30_000)
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
+    grants = sidebar.locator("[data-testid='stMultiSelect']").nth(2)
+    choose(page, grants.locator("input"), "Primärvårdens arbete med psykisk ohälsa")
+    sidebar.get_by_text("2 filter valda under Fler filter.").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
+    assert query(page)["grant"] == ["primarvard"]
+    sidebar.get_by_text("Beslutade och aviserade").wait_for(timeout=5_000)
 
 
 def test_a_table_download_holds_the_rows_shown(visit):
