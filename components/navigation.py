@@ -16,6 +16,8 @@ class PageSpec:
     script: str      # relative to the app's root, as st.Page and AppTest.switch_page expect
     url_path: str    # "" is the default page at /
     icon: str
+    # A page of time series only (Över tid, Data): with no year chosen it shows every year, not the latest.
+    series_only: bool = False
 
     def title(self, lang: str) -> str:
         return t(f"page_{self.url_path or 'oversikt'}", lang)
@@ -24,10 +26,10 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/oversikt.py", "", ":material/dashboard:"),
     PageSpec("views/regioner.py", "regioner", ":material/map:"),
-    PageSpec("views/over_tid.py", "over-tid", ":material/timeline:"),
+    PageSpec("views/over_tid.py", "over-tid", ":material/timeline:", series_only=True),
     PageSpec("views/fokusomraden.py", "fokusomraden", ":material/donut_small:"),
     PageSpec("views/regionprofil.py", "regionprofil", ":material/location_city:"),
-    PageSpec("views/data.py", "data", ":material/table_view:"),
+    PageSpec("views/data.py", "data", ":material/table_view:", series_only=True),
     PageSpec("views/om.py", "om", ":material/info:"),
 )
 

@@ -13,7 +13,7 @@ from web import firstrun
 
 from . import sidebar, state
 from .data import current_dataset
-from .navigation import PAGES
+from .navigation import PAGES, PageSpec, by_url_path
 
 # A local favicon: a Material or emoji icon would make the browser fetch it from Google's or a CDN's servers.
 FAVICON = str(Path(__file__).resolve().parent.parent / "assets" / "favicon.png")
@@ -22,6 +22,14 @@ FAVICON = str(Path(__file__).resolve().parent.parent / "assets" / "favicon.png")
 def _pages(lang: str) -> list:
     return [st.Page(spec.script, title=spec.title(lang), icon=spec.icon, url_path=spec.url_path,
                     default=spec.url_path == "") for spec in PAGES]
+
+
+def _spec(url_path: str) -> PageSpec:
+    """The page st.navigation chose (the start page, should it name none of ours)."""
+    try:
+        return by_url_path(url_path)
+    except KeyError:
+        return PAGES[0]
 
 
 def error_page(exc: DataUnavailable, lang: str) -> None:
@@ -55,7 +63,7 @@ def run() -> None:
     lang = state.current_lang()
     nav = st.navigation(_pages(lang), position="sidebar")
     labels = labels_for(ds, lang)
-    sidebar.draw(options, labels, latest_year_for(ds))
+    sidebar.draw(options, labels, latest_year_for(ds), series_page=_spec(nav.url_path).series_only)
     filters = state.filters(options)
     state.publish(filters)
     state.write_url(filters, nav.url_path)

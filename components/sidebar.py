@@ -19,7 +19,8 @@ def _multi(name: str, label: str, options: tuple, format_func, placeholder: str,
                    **state.bind(name, list(state.value(name))))
 
 
-def draw(options: flt.FilterOptions, labels: Labels, default_year: int) -> None:
+def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_page: bool = False) -> None:
+    """`series_page`: the page shows time series only, and with no year chosen every year (the box says so)."""
     tr = Translator(labels.lang)
     with st.sidebar:
         st.radio(tr("language"), flt.LANGS, horizontal=True, format_func={"sv": "Svenska", "en": "English"}.get,
@@ -27,7 +28,8 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int) -> None:
         st.header(tr("filters"), anchor=False)
         st.caption(tr("filters_help"))
         # A short placeholder (a long one was cut in the box); the time series' default is in the help.
-        _multi("years", tr("f_year"), options.years, str, tr("f_year_placeholder", year=default_year),
+        _multi("years", tr("f_year"), options.years, str,
+               tr("f_year_placeholder_all") if series_page else tr("f_year_placeholder", year=default_year),
                tr("f_year_help", year=default_year))
         _multi("region_codes", tr("f_region"), options.region_codes, labels.region_option,
                tr("f_region_placeholder"))

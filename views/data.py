@@ -9,8 +9,9 @@ from components.presenters.summary import filter_summary
 from funding.fmt import number
 
 ctx = shell.context()
-blocks.page_title(by_url_path("data").title(ctx.lang), ctx.tr("dt_intro"))
-blocks.filter_summary(ctx, filter_summary(ctx, series_only=True))
+page = by_url_path("data")
+blocks.page_title(page.title(ctx.lang), ctx.tr("dt_intro"))
+blocks.filter_summary(ctx, filter_summary(ctx, series_only=page.series_only))
 table, rows = data_table.present(ctx)
 if rows.empty:
     st.info(ctx.tr("no_rows"))

@@ -9,8 +9,9 @@ from components.presenters.summary import filter_summary
 from funding.analysis.filters import UNITS
 
 ctx = shell.context()
-blocks.page_title(by_url_path("over-tid").title(ctx.lang), ctx.tr("ot_intro"))
-blocks.filter_summary(ctx, filter_summary(ctx, series_only=True))
+page = by_url_path("over-tid")
+blocks.page_title(page.title(ctx.lang), ctx.tr("ot_intro"))
+blocks.filter_summary(ctx, filter_summary(ctx, series_only=page.series_only))
 st.radio(ctx.tr("ot_unit"), UNITS, horizontal=True, format_func=lambda u: ctx.tr(f"unit_{u}"),
          **state.page_bind("unit", ctx.filters.unit))
 blocks.show(ctx, over_time.present(ctx))

@@ -306,6 +306,19 @@ def test_more_filters_open_and_a_status_choice_changes_the_view(visit):
     sidebar.get_by_text("Beslutade och aviserade").wait_for(timeout=5_000)
 
 
+def test_the_year_box_names_each_pages_own_default(visit):
+    # One-year pages show the latest year when none is chosen, the time series every year: the empty box said
+    # "2026 (standard)" on Över tid too, which shows 2018-2028.
+    page = visit("/over-tid", 1366, 900).page
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_placeholder("Alla år (standard)", exact=True).wait_for(timeout=30_000)
+    page.locator("[data-testid='stSidebarNavLink']", has_text="Regioner").click()
+    page.get_by_role("heading", name="Regioner", level=1).wait_for(timeout=30_000)
+    wait_for_app(page)
+    sidebar.get_by_placeholder("2026 (standard)", exact=True).wait_for(timeout=30_000)
+    assert sidebar.get_by_placeholder("Alla år (standard)", exact=True).count() == 0
+
+
 def test_a_table_download_holds_the_rows_shown(visit):
     page = visit("/regioner", 1366, 900).page
     box = page.locator(".st-key-chart_ranked [data-testid='stExpander']")
