@@ -151,7 +151,9 @@
                   // /regioner by web/assets.py; /nosuchpage lands here).
                   "Page not found": "Sidan finns inte",
                   "The page that you have requested does not seem to exist. Running the app's main page.":
-                    "Adressen leder inte till någon av panelens sidor. Här visas startsidan." };
+                    "Adressen leder inte till någon av panelens sidor. Här visas startsidan.",
+                  // The first Tab stop of every page (Streamlit's skip link).
+                  "Skip to main content": "Hoppa till sidans innehåll" };
   // Streamlit's and the map's own labels for screen readers and tooltips ("Help for År", "Search: <table>").
   var LABELS = [
     [/^Show\/hide columns/, "Visa/dölj kolumner"], [/^Download as CSV/, "Ladda ned som CSV"],
@@ -189,15 +191,28 @@
   }
 
   function translate(node) {
-    labels(node, lang() === "sv");
-    if (lang() !== "sv") return;
-    node.querySelectorAll("li, [role='option'], div, [role='dialog'] h2").forEach(function (el) {
-      if (el.childElementCount === 0) {
+    var swedish = lang() === "sv";
+    labels(node, swedish);
+    if (!swedish) {
+      // Back to English where the element outlived the switch (the skip link is drawn once, with the page).
+      node.querySelectorAll("[data-en-text]").forEach(function (el) {
+        if (el.textContent === el.getAttribute("data-sv-text")) el.textContent = el.getAttribute("data-en-text");
+        el.removeAttribute("data-en-text");
+        el.removeAttribute("data-sv-text");
+      });
+      return;
+    }
+    node.querySelectorAll("li, [role='option'], div, [role='dialog'] h2, a[data-testid='stSkipToContent']")
+      .forEach(function (el) {
+        if (el.childElementCount !== 0) return;
         var text = el.textContent.trim();
-        if (SWEDISH[text]) el.textContent = SWEDISH[text];
-        else if (/^Select \d+ matches$/.test(text)) el.textContent = text.replace(/^Select (\d+) matches$/, "Välj $1 träffar");
-      }
-    });
+        var value = SWEDISH[text] ||
+          (/^Select \d+ matches$/.test(text) ? text.replace(/^Select (\d+) matches$/, "Välj $1 träffar") : null);
+        if (!value) return;
+        el.setAttribute("data-en-text", el.textContent);
+        el.setAttribute("data-sv-text", value);
+        el.textContent = value;
+      });
   }
 
   // ---------------------------------------------------------------- the charts' toolbars out of the Tab order

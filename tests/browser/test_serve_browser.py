@@ -411,10 +411,15 @@ def test_under_a_sub_path_every_page_a_deep_link_the_map_and_a_download_work(bro
         assert len(lines) == rows + 1 == 23  # 21 regions and the country
         assert lines[-1].startswith("Riket;")
 
+        # Streamlit's skip link, the first Tab stop, in the interface's language (assets/app.js).
+        skip = page.locator("[data-testid='stSkipToContent']")
+        assert skip.text_content() == "Hoppa till sidans innehåll"
         # The language switch, still under the sub-path and with the filters kept.
         page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label").filter(has_text="English").click()
         page.get_by_role("link", name="Regions").first.wait_for(timeout=30_000)
         wait_for_app(page)
+        page.wait_for_function("() => document.querySelector(\"[data-testid='stSkipToContent']\").textContent"
+                               " === 'Skip to main content'", timeout=10_000)
         wait_for_chart_count(page, 2)
         address = urlparse(page.url)
         assert address.path == f"{prefix}/regioner"
