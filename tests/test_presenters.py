@@ -314,7 +314,10 @@ def test_data_table_shows_at_most_max_grid_rows_and_keeps_every_row_for_download
 
 def test_about_lists_sources_with_credit_and_contradictions_with_both_sources(ds):
     view = about.present(ctx(ds))
-    assert "regeringen.se via g0vse (Civic Tech Sweden)" in view.credits
+    # Shown as they are in both languages, so in the sources' own terms: no English prose in the Swedish page.
+    assert view.credits == ("regeringen.se via g0vse (Civic Tech Sweden)",
+                            "riksdagen.se: mot. 2024/25:3212, mot. 2025/26:3513, via partiguiden.nu")
+    assert about.present(ctx(ds, lang="en")).credits == view.credits
     contradictions = view.contradictions.frame
     row = contradictions[contradictions["Annat belopp (kr)"] == 450_000_000].iloc[0]
     assert row["Valt belopp (kr)"] == 500_000_000 and "S2025/01235" in row["Valt ur"]
