@@ -143,6 +143,33 @@
     if (close) window.setTimeout(function () { close.click(); }, 50);
   }, true);
 
+  // ---------------------------------------------------------------- the keyboard in a table at full height
+  // The data grid moves its active cell with the arrow keys and scrolls only itself. A table drawn at its full
+  // height (every chart's "Visa som tabell") has nothing of its own to scroll, so the cell went below the screen
+  // with the focus on it (WCAG 2.4.7). The page follows the cell instead. The cell is a hidden element of the
+  // grid's accessible table ("glide-cell-<column>-<row>"); its place is the canvas's top plus its row.
+  // The grid gives the cell the focus a moment after the key (after its own drawing): follow the focus itself.
+  document.addEventListener("focusin", function (event) {
+    var cell = event.target;
+    var match = cell && /^glide-cell-\d+-(\d+)$/.exec(cell.id || "");
+    var grid = match && cell.closest("[data-testid='stDataFrame']");
+    var canvas = grid && grid.querySelector("canvas[data-testid='data-grid-canvas']");
+    var scroller = grid && grid.querySelector(".dvn-scroller");
+    var table = cell.closest && cell.closest("table");
+    var page = grid && grid.closest("[data-testid='stMain']");
+    if (!canvas || !table || !page || (scroller && scroller.scrollHeight > scroller.clientHeight + 1)) return;
+    var rows = parseInt(table.getAttribute("aria-rowcount"), 10);
+    if (!rows) return;
+    var box = canvas.getBoundingClientRect();
+    var height = box.height / rows;
+    var top = box.top + (parseInt(match[1], 10) + 1) * height;  // + 1: the header row
+    var view = page.getBoundingClientRect();
+    var below = top + 2 * height - Math.min(view.bottom, window.innerHeight);
+    var above = Math.max(view.top, 0) + height - top;
+    if (below > 0) page.scrollBy(0, below);
+    else if (above > 0) page.scrollBy(0, -above);
+  });
+
   // ---------------------------------------------------------------- fixed English words, Swedish interface
   var SWEDISH = { "Select all": "Välj alla", "Clear all": "Rensa alla", "No results": "Inga träffar",
                   "Show/hide columns": "Visa/dölj kolumner", "Download as CSV": "Ladda ned som CSV",

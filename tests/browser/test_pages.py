@@ -195,3 +195,37 @@ def test_a_charts_table_and_downloads_open_from_the_keyboard(open_at, ds):
     assert box.get_by_role("button", name=f"Ladda ned underliggande data ({rows} rader)").count() == 1
     assert page.locator(EXCEPTION).count() == 0
     assert recorded.foreign_requests() == []
+
+
+# Where the grid's active cell is on screen: the canvas's top plus its row (assets/app.js follows the same rule).
+ACTIVE_ROW_TOP = """() => {
+  const cell = document.activeElement;
+  const row = +/^glide-cell-\\d+-(\\d+)$/.exec(cell.id)[1];
+  const canvas = cell.closest("[data-testid='stDataFrame']").querySelector("canvas[data-testid='data-grid-canvas']");
+  const box = canvas.getBoundingClientRect();
+  const rows = +cell.closest("table").getAttribute("aria-rowcount");
+  return box.top + (row + 1) * box.height / rows;
+}"""
+
+
+def test_the_arrow_keys_in_a_charts_table_keep_the_active_cell_on_screen(open_at):
+    # A chart's table is drawn at its full height, so the grid has nothing of its own to scroll: without
+    # assets/app.js following the focus, the cell went below the screen (36 rows on Över tid).
+    page = open_at("/over-tid", 1366, 900).page
+    wait_for_chart_count(page, 1)
+    box = page.locator("[data-testid='stMain'] [data-testid='stExpander']").first
+    box.locator("summary").click()
+    box.locator("[data-testid='stDataFrame']").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert box.locator("[role='grid']").get_attribute("aria-rowcount") == "37"
+    box.locator("canvas[data-testid='data-grid-canvas']").focus()
+    for _ in range(30):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => /^glide-cell-0-30$/.test(document.activeElement.id)", timeout=10_000)
+    page.wait_for_timeout(300)
+    assert 0 <= page.evaluate(ACTIVE_ROW_TOP) <= 900 - 35
+    for _ in range(30):
+        page.keyboard.press("ArrowUp")
+    page.wait_for_function("() => /^glide-cell-0-0$/.test(document.activeElement.id)", timeout=10_000)
+    page.wait_for_timeout(300)
+    assert 0 <= page.evaluate(ACTIVE_ROW_TOP) <= 900 - 35
