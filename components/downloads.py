@@ -40,7 +40,7 @@ def _format(key: str, formats: Sequence[str], lang: str) -> str:
     # of language would otherwise keep the other language's default.
     return st.selectbox(t("dl_format", lang), formats, index=formats.index(default) if default in formats else 0,
                         format_func=lambda f: t(f"fmt_{f}", lang), key=f"{key}-format-{lang}",
-                        help=t("dl_help", lang))
+                        help=t("dl_help", lang), placeholder=t("dl_format_placeholder", lang))
 
 
 def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, label: str | None = None,

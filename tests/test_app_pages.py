@@ -283,3 +283,14 @@ def test_a_later_session_gets_exactly_the_charts_and_tables_the_first_one_drew(u
 
     drawn = elements()
     assert drawn and elements() == drawn
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_selectbox_falls_back_to_streamlits_english_placeholder(lang):
+    # Shown while a box is emptied with Backspace; Streamlit's own is "Choose an option" in every language.
+    at = open_tables(open_page("", **({"lang": "en"} if lang == "en" else {})))
+    boxes = [(box.label, box.proto.placeholder) for box in at.selectbox]
+    assert (t("ov_base", lang), t("ov_base_placeholder", lang)) in boxes
+    formats = [placeholder for label, placeholder in boxes if label == t("dl_format", lang)]
+    assert len(formats) >= 2 and set(formats) == {t("dl_format_placeholder", lang)}
+    assert "Choose an option" not in {placeholder for _, placeholder in boxes}

@@ -16,6 +16,7 @@ for note in view.notes:
     blocks.caption(note)
 blocks.show(ctx, view.trail)
 if view.base is not None:
-    st.selectbox(ctx.tr("ov_base"), tuple(str(y) for y in view.base_options),
+    # The placeholder shows while the box is emptied with Backspace: Streamlit's own is "Choose an option".
+    st.selectbox(ctx.tr("ov_base"), tuple(str(y) for y in view.base_options), placeholder=ctx.tr("ov_base_placeholder"),
                  **state.page_bind("base", str(view.base)))
 blocks.show(ctx, view.changes)
