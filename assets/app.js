@@ -181,6 +181,10 @@
                     "Adressen leder inte till någon av panelens sidor. Här visas startsidan.",
                   // The first Tab stop of every page (Streamlit's skip link).
                   "Skip to main content": "Hoppa till sidans innehåll" };
+  // Words with a number in them: the filter box's "Select all" for a search, and what the lists announce to a
+  // screen reader ("21 options available.", in a live region nobody sees).
+  var PATTERNS = [[/^Select (\d+) matches$/, "Välj $1 träffar"], [/^1 option available\.$/, "1 alternativ."],
+                  [/^(\d+) options available\.$/, "$1 alternativ."]];
   // Streamlit's and the map's own labels for screen readers and tooltips ("Help for År", "Search: <table>").
   var LABELS = [
     [/^Show\/hide columns/, "Visa/dölj kolumner"], [/^Download as CSV/, "Ladda ned som CSV"],
@@ -233,8 +237,10 @@
       .forEach(function (el) {
         if (el.childElementCount !== 0) return;
         var text = el.textContent.trim();
-        var value = SWEDISH[text] ||
-          (/^Select \d+ matches$/.test(text) ? text.replace(/^Select (\d+) matches$/, "Välj $1 träffar") : null);
+        var value = SWEDISH[text] || null;
+        for (var i = 0; !value && i < PATTERNS.length; i++) {
+          if (PATTERNS[i][0].test(text)) value = text.replace(PATTERNS[i][0], PATTERNS[i][1]);
+        }
         if (!value) return;
         el.setAttribute("data-en-text", el.textContent);
         el.setAttribute("data-sv-text", value);

@@ -319,6 +319,16 @@ def test_the_year_box_names_each_pages_own_default(visit):
     assert sidebar.get_by_placeholder("Alla år (standard)", exact=True).count() == 0
 
 
+def test_a_screen_reader_hears_the_lists_count_in_swedish(visit):
+    # BaseWeb announces a list's length in a live region nobody sees ("22 options available.").
+    page = visit("/regionprofil", 1366, 900).page
+    page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect'] input").nth(1).focus()
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("() => [...document.querySelectorAll('[aria-live=assertive]')]"
+                           ".some(e => e.textContent === '22 alternativ.')", timeout=10_000)
+    page.keyboard.press("Escape")
+
+
 def test_a_table_download_holds_the_rows_shown(visit):
     page = visit("/regioner", 1366, 900).page
     box = page.locator(".st-key-chart_ranked [data-testid='stExpander']")
