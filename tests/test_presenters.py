@@ -274,8 +274,12 @@ def test_profile_says_county_joint_money_is_not_split_rather_than_zero(ds):
     total_2026 = profile.present(ctx(ds, region_codes=("12",)), "12").metrics[0]
     assert total_2026.value == "254,1\u00a0mnkr"
     assert total_2026.notes[1].startswith("Egna medel 254,1\u00a0mnkr. Länsgemensamma medel (493,0\u00a0mnkr för hela")
-    total_2025 = profile.present(ctx(ds, region_codes=("12",), years=(2025,)), "12").metrics[0]
+    # Its per-inhabitant figure divides the same money, and says so.
+    per_capita_2026 = profile.present(ctx(ds, region_codes=("12",)), "12").metrics[1]
+    assert per_capita_2026.notes[0] == "Regionens egna medel delat med folkmängden 1\u00a0428\u00a0503 (2024-11-01)."
+    total_2025, per_capita_2025, _ = profile.present(ctx(ds, region_codes=("12",), years=(2025,)), "12").metrics
     assert total_2025.notes[1] == "Egna medel 173,2\u00a0mnkr, länsgemensamma 51,8\u00a0mnkr."
+    assert per_capita_2025.notes[0].startswith("Regionens egna och länsgemensamma medel delat med folkmängden")
 
 
 def test_profile_of_an_empty_year_says_why_once(ds):
