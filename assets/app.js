@@ -155,7 +155,7 @@
     var grid = match && cell.closest("[data-testid='stDataFrame']");
     var canvas = grid && grid.querySelector("canvas[data-testid='data-grid-canvas']");
     var scroller = grid && grid.querySelector(".dvn-scroller");
-    var table = cell.closest && cell.closest("table");
+    var table = grid && cell.closest("table");
     var page = grid && grid.closest("[data-testid='stMain']");
     if (!canvas || !table || !page || (scroller && scroller.scrollHeight > scroller.clientHeight + 1)) return;
     var rows = parseInt(table.getAttribute("aria-rowcount"), 10);
@@ -164,8 +164,12 @@
     var height = box.height / rows;
     var top = box.top + (parseInt(match[1], 10) + 1) * height;  // + 1: the header row
     var view = page.getBoundingClientRect();
+    // Streamlit's header stays over the page's top (opaque on a phone): the cell and the grid's own header row
+    // above it must come out below it.
+    var header = document.querySelector("[data-testid='stHeader']");
+    var visibleTop = Math.max(view.top, 0, header ? header.getBoundingClientRect().bottom : 0);
     var below = top + 2 * height - Math.min(view.bottom, window.innerHeight);
-    var above = Math.max(view.top, 0) + height - top;
+    var above = visibleTop + height - top;
     if (below > 0) page.scrollBy(0, below);
     else if (above > 0) page.scrollBy(0, -above);
   });
@@ -265,14 +269,34 @@
   }
 
   var scheduled = false;
+  // ---------------------------------------------------------------- "Fler filter" says what it holds
+  // The count of filters chosen under it is a caption below the expander (components/sidebar.py); the Tab key
+  // goes from the expander's button straight past it, so the button carries it as its description.
+  function describeMore() {
+    var summary = document.querySelector("[data-testid='stSidebar'] .st-key-flt_more summary");
+    if (!summary) return;
+    var count = document.querySelector("[data-testid='stSidebar'] .st-key-flt_more_count");
+    var text = count ? count.textContent.trim() : "";
+    if (text && summary.getAttribute("aria-description") !== text) summary.setAttribute("aria-description", text);
+    else if (!text && summary.hasAttribute("aria-description")) summary.removeAttribute("aria-description");
+  }
+
   function sweep() {
     scheduled = false;
     syncLang();
     untab(document);
     translate(document);
+    describeMore();
     if (pendingFocus && focusHeading()) pendingFocus = false;
   }
+  // What a list announces to a screen reader is read out as soon as it is added: translated right away, in the
+  // observer's own turn before the next frame, not at the sweep's.
+  function translateLive() {
+    if (lang() !== "sv") return;
+    document.querySelectorAll("[aria-live]").forEach(translate);
+  }
   new MutationObserver(function () {
+    translateLive();
     if (!scheduled) {
       scheduled = true;
       window.requestAnimationFrame(sweep);
