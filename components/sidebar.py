@@ -12,6 +12,7 @@ from funding.text.labels import Labels
 from . import state
 
 MORE_KEY = "flt_more"
+MORE_COUNT_KEY = "flt_more_count"  # assets/app.js finds the count by this key's class
 
 
 def _multi(name: str, label: str, options: tuple, format_func, placeholder: str, help: str | None = None) -> None:
@@ -35,14 +36,16 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_p
                tr("f_region_placeholder"))
         active = sum(1 for name in ("levels", "channels", "grants", "streams", "focus") if state.value(name))
         active += bool(state.value("statuses"))
-        # A label that never changes: it is part of the expander's identity, and with the count in it ("Fler
-        # filter (1)") each choice made a new expander, closed, with the keyboard's focus gone to the page.
+        # A label that does not change with the filters: it is part of the expander's identity, and with the count
+        # in it ("Fler filter (1)") each choice made a new expander, closed, with the keyboard's focus gone.
         with st.expander(tr("more_filters"), key=MORE_KEY, on_change="rerun") as more:
             if more.open:
                 _more(options, labels, tr)
-        # The count under it instead, so that a closed panel still says it holds filters.
+        # The count under it instead, so that a closed panel still says it holds filters; assets/app.js also
+        # gives it to the expander's button as its description, for whoever reaches the button with Tab.
         if active:
-            st.caption(tr("more_active_one" if active == 1 else "more_active_many", n=active))
+            with st.container(key=MORE_COUNT_KEY):
+                st.caption(tr("more_active_one" if active == 1 else "more_active_many", n=active))
         st.button(tr("reset"), on_click=state.clear, key="flt_reset", icon=":material/filter_alt_off:")
 
 

@@ -280,6 +280,8 @@ def test_profile_says_county_joint_money_is_not_split_rather_than_zero(ds):
     total_2025, per_capita_2025, _ = profile.present(ctx(ds, region_codes=("12",), years=(2025,)), "12").metrics
     assert total_2025.notes[1] == "Egna medel 173,2\u00a0mnkr, länsgemensamma 51,8\u00a0mnkr."
     assert per_capita_2025.notes[0].startswith("Regionens egna och länsgemensamma medel delat med folkmängden")
+    own_2025 = profile.present(ctx(ds, region_codes=("12",), years=(2025,), levels=("region",)), "12").metrics[1]
+    assert own_2025.notes[0].startswith("Regionens egna medel delat med folkmängden")
 
 
 def test_profile_of_an_empty_year_says_why_once(ds):

@@ -83,16 +83,16 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         # County-joint money the sources give only for the whole country is not this county's zero.
         unsplit = int(rows.loc[(rows["year"] == r.year) & (rows["recipient_level"] == "county")
                                & (rows["region_code"] == ""), "amount_sek"].sum())
-        own_only = bool(unsplit and not r.joint_sek)
         split_help = tr("rp_total_help_unsplit", own=lb.mn(r.own_sek), national=lb.mn(unsplit)) \
-            if own_only else tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek))
+            if unsplit and not r.joint_sek else tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek))
         items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek),
                             (lb.money(r.amount_sek), split_help, *estimated)))
         national = tr("rp_vs_country", value=lb.kr(r.national_per_capita)) if r.national_per_capita is not None \
             else tr("rp_no_national")
         items.append(Metric(tr("rp_per_capita", year=r.year), lb.kr(r.sek_per_capita),
-                            # The same money as the total's: only the region's own where the joint is not split.
-                            (tr("rp_per_capita_help_own" if own_only else "rp_per_capita_help",
+                            # The same money as the total's: only the region's own where it has no joint funds
+                            # (not split by county in the sources, or filtered out).
+                            (tr("rp_per_capita_help_own" if not r.joint_sek else "rp_per_capita_help",
                                 pop=lb.number(prof.population), date=ctx.ds.population_date),
                              national)))
         rank_note = tr("rp_rank_help", n=r.ranked) if r.ranked == ctx.n_regions else \

@@ -296,6 +296,11 @@ def test_more_filters_open_and_a_status_choice_changes_the_view(visit):
     # The panel stays open and the count is said under it (with the count in its label, the panel closed after
     # every choice and the keyboard's focus fell to the page).
     sidebar.get_by_text("1 filter valt under Fler filter.").wait_for(timeout=30_000)
+    # ... and the expander's button, which Tab reaches, carries it as its description (assets/app.js).
+    summary = sidebar.locator(".st-key-flt_more summary")
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stSidebar'] .st-key-flt_more summary\")"
+                           ".getAttribute('aria-description') === '1 filter valt under Fler filter.'",
+                           timeout=10_000)
     assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
     grants = sidebar.locator("[data-testid='stMultiSelect']").nth(2)
     choose(page, grants.locator("input"), "Primärvårdens arbete med psykisk ohälsa")
@@ -304,6 +309,7 @@ def test_more_filters_open_and_a_status_choice_changes_the_view(visit):
     assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
     assert query(page)["grant"] == ["primarvard"]
     sidebar.get_by_text("Beslutade och aviserade").wait_for(timeout=5_000)
+    assert summary.get_attribute("aria-description") == "2 filter valda under Fler filter."
 
 
 def test_the_year_box_names_each_pages_own_default(visit):
