@@ -1,7 +1,8 @@
 // The dashboard's own browser script, run on every page before Streamlit's (served at <base>/_app/app.js,
 // added to the page by web/assets.py, allowed by the policy as a file of this origin: no inline code).
 // For what Streamlit cannot do from Python: <html lang>, focus after a page change, the charts' toolbars out of
-// the Tab order, the menu closing on a phone, and Streamlit's few fixed English words in the Swedish interface.
+// the Tab order, the menu closing on a phone, the page following a table's active cell, "Fler filter" naming
+// its count to the keyboard, and Streamlit's few fixed English words in the Swedish interface.
 (function () {
   "use strict";
   // Where the server is, for Streamlit's client: the folder this file is served from (<base>/_app/app.js).
