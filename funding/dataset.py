@@ -222,11 +222,13 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         view[col] = _text(alloc[col])
     view["region_name"] = _text(view["region_code"].map(regions["short_name"]))
     # Each row carries its grant's name in that year (a grant can be renamed), else the grant's newest name.
-    keys = pd.Series(list(zip(view["grant_id"], view["year"], strict=True)))
+    # On the view's own index: a Series built without one is labelled 0..n-1 and the assignments below align
+    # on the index, so any other index would have left names empty (the fault per_capita once had).
+    keys = pd.Series(list(zip(view["grant_id"], view["year"], strict=True)), index=view.index)
     by_year = grants.dropna(subset=["year"]).astype({"year": "int64"}).set_index(["grant_id", "year"])
     for col, source in (("grant_name", "name_sv"), ("grant_name_en", "name_en")):
         view[col] = _text(keys.map(by_year[source]).fillna(view["grant_id"].map(grant_names[source])))
-    view["channel"] = _text(pd.Series(list(zip(view["grant_id"], view["year"], strict=True))).map(channel))
+    view["channel"] = _text(keys.map(channel))
     view["stream_name"] = _text(view["stream_id"].map(streams["name_sv"]))
     view["stream_name_en"] = _text(view["stream_id"].map(streams["name_en"]))
     view["focus_area"] = _text(view["stream_id"].map(streams["focus_area"]))

@@ -178,3 +178,16 @@ def test_every_stream_named_as_not_broken_down_carries_the_suffix_that_says_so(d
     named = ds.streams.loc[ds.streams["name_sv"].str.contains("|".join(words))]
     assert len(named) == 9
     assert all(s.endswith(NOT_BROKEN_DOWN) for s in named["stream_id"]), list(named["stream_id"])
+
+
+def test_the_tidy_view_names_every_row_whatever_the_allocations_index(ds):
+    """tidy_view assigns looked-up names by index: an allocations table read with another index (here
+    100, 101, ...) must give the same view."""
+    from funding import paths
+    from funding.dataset import REQUIRED_COLUMNS, tidy_view
+
+    tables = {name: pd.read_parquet(paths.curated_dir() / f"{name}.parquet") for name in REQUIRED_COLUMNS}
+    shifted = dict(tables, allocations=tables["allocations"].set_axis(range(100, 100 + len(tables["allocations"]))))
+    view = tidy_view(shifted)
+    assert view["grant_name"].ne("").all() and view["channel"].ne("").all()
+    pd.testing.assert_frame_equal(view, tidy_view(tables))
