@@ -268,6 +268,11 @@ def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
     assert decided["2026"] + estimated["2026"] == pytest.approx(by_year[2026])
     assert round(by_year[2026], 2) == 178.37
     assert decided["2023"] == pytest.approx(81_364_628 / 1_773_015)
+    # Its table (and download) gives the rank and how many regions were ranked as numbers, for a spreadsheet.
+    table = view.chart.table.frame.set_index("År")
+    assert table["Rang"].tolist() == [1, 1, 20, 8]
+    assert table["Regioner i rangordningen"].tolist() == [1, 1, 21, 21]
+    assert str(table["Rang"].dtype) == "Int64"
 
 
 def test_profile_says_county_joint_money_is_not_split_rather_than_zero(ds):

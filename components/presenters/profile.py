@@ -121,11 +121,13 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
             tr("col_per_capita"): by_year["sek_per_capita"].astype("Float64").round(2),
             tr("rp_col_national"): by_year["national_per_capita"].astype("Float64").round(2),
             tr("col_amount"): by_year["amount_sek"].astype("int64"),
-            tr("rank"): [tr("rg_rank_of", rank=int(r), n=int(n)) for r, n in zip(by_year["rank"], by_year["ranked"],
-                                                                                 strict=True)],
+            # Two numbers, not "15 av 21": the table is also the chart's download, and a spreadsheet sorts
+            # and counts numbers (the Regioner page's ranking table gives its rank as a number too).
+            tr("rank"): by_year["rank"].astype("Int64"),
+            tr("rp_col_ranked"): by_year["ranked"].astype("Int64"),
         })
         formats = {tr("year"): "year", tr("col_per_capita"): "per_capita", tr("rp_col_national"): "per_capita",
-                   tr("col_amount"): "money"}
+                   tr("col_amount"): "money", tr("rank"): "int", tr("rp_col_ranked"): "int"}
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
                           (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine)))
