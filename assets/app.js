@@ -269,7 +269,6 @@
     });
   }
 
-  var scheduled = false;
   // ---------------------------------------------------------------- "Fler filter" says what it holds
   // The count of filters chosen under it is a caption below the expander (components/sidebar.py); the Tab key
   // goes from the expander's button straight past it, so the button carries it as its description.
@@ -282,6 +281,7 @@
     else if (!text && summary.hasAttribute("aria-description")) summary.removeAttribute("aria-description");
   }
 
+  var scheduled = false;
   function sweep() {
     scheduled = false;
     syncLang();
