@@ -211,6 +211,9 @@ def test_back_after_a_page_change_returns_to_the_filtered_page(visit):
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1).click()
     page.get_by_role("option", name="12 Skåne", exact=True).click()
     page.keyboard.press("Escape")
+    # The run the choice starts may not have begun when wait_for_app looks: wait for the address to have it
+    # (under two test workers the year was once chosen before the region's run, and the region was lost).
+    page.wait_for_function("() => location.search.includes('region=12')", timeout=30_000)
     wait_for_app(page)
     page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first.click()
     page.get_by_role("option", name="2025", exact=True).click()
