@@ -16,6 +16,15 @@
     window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: base });
   }
 
+  // The window's width for the server, which Streamlit tells nothing about the screen: the money trail leaves
+  // out a column below 1100 px (components/shell.narrow). A session cookie, sent with the websocket's handshake,
+  // so this must run before the client connects; layout only, never stored or logged by the app.
+  function tellWidth() {
+    document.cookie = "vw=" + Math.round(window.innerWidth) + "; path=/; SameSite=Strict";
+  }
+  tellWidth();
+  window.addEventListener("resize", tellWidth);
+
   // The code the page's first run will need (web/preload.py names it in the page shell), fetched while the
   // client checks the server and connects, when the browser's six connections to it are otherwise idle. Asked
   // for right after the client's own health and host-config requests, so that those are not queued behind it;

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from funding.analysis import facts, focus, quality, regions, sums, timeline
+from funding.analysis import facts, focus, quality, regions, sums, timeline, trail
 from funding.analysis.filters import Filters
 from funding.dataset import per_capita, select
 
@@ -191,3 +191,10 @@ def test_the_tidy_view_names_every_row_whatever_the_allocations_index(ds):
     view = tidy_view(shifted)
     assert view["grant_name"].ne("").all() and view["channel"].ne("").all()
     pd.testing.assert_frame_equal(view, tidy_view(tables))
+
+
+def test_only_two_or_more_small_grants_are_drawn_as_one():
+    rows = pd.DataFrame({"grant_id": ["a", "b", "c", "d"], "amount_sek": [900, 60, 30, 10]})
+    assert trail.small_grants(rows, 0.05) == ("c", "d")       # 3 % and 1 % of 1 000
+    assert trail.small_grants(rows, 0.02) == ()                # one small grant alone keeps its own node
+    assert trail.small_grants(rows.iloc[:1], 0.5) == ()

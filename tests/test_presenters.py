@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from components.presenters import about, comparison, data_table, focus, over_time, overview, profile, summary
@@ -86,6 +87,65 @@ def test_money_trail_continues_to_a_chosen_region(ds):
     to_region = table[table["Till"] == "Västra Götaland"]
     # 2026: psychiatry 249 940 771 + estimated primary care to Västra Götaland.
     assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
+
+
+def _drawn(spec: ChartSpec) -> dict[str, float]:
+    """The money trail figure's nodes (their label on one line) and the mnkr flowing into each."""
+    sankey = spec.fig.data[0]
+    names = [label.replace("<br>", " ") for label in sankey.node.label]
+    into = dict.fromkeys(names, 0.0)
+    for target, value in zip(sankey.link.target, sankey.link.value, strict=True):
+        into[names[target]] += value
+    return into
+
+
+def _into(into: dict[str, float], name: str) -> float:
+    """The mnkr into the one node whose label starts with `name`."""
+    (value,) = [v for k, v in into.items() if k.startswith(name)]
+    return value
+
+
+def test_a_narrow_window_gets_the_money_trail_without_the_channel_column(ds):
+    """On 390 px the channel's and the recipients' names ran into each other: a narrow window's chart goes
+    from grant straight to recipient, with the same kronor; the table keeps the channels."""
+    wide, narrow = overview.money_trail(ctx(ds)), overview.money_trail(ctx(ds), compact=True)
+    wide_into, narrow_into = _drawn(wide), _drawn(narrow)
+    assert _into(wide_into, "Överenskommelse staten–SKR") == pytest.approx(1_320)
+    assert _into(wide_into, "Statsbidrag via Socialstyrelsen") == pytest.approx(1_896)
+    assert not any(k.startswith(("Överenskommelse staten", "Statsbidrag via")) for k in narrow_into)
+    # The same recipients get the same kronor, and the whole year flows through: 3 216 mnkr.
+    for recipient, mnkr in {"Regionerna": 2_434, "Länsgemensamt": 493, "Kommunerna": 250, "SKR": 29,
+                            "Myndigheter": 10}.items():
+        assert _into(narrow_into, recipient) == pytest.approx(mnkr) == _into(wide_into, recipient)
+    grants = ("Specialiserad", "Primärvårdens", "Överenskommelse om")
+    assert sum(_into(narrow_into, g) for g in grants) == pytest.approx(3_216)
+    pd.testing.assert_frame_equal(narrow.table.frame, wide.table.frame)
+    assert narrow.notes[0].startswith("På en smal skärm går diagrammet direkt från statsbidrag till mottagare.")
+    assert not wide.notes[0].startswith("På en smal skärm")
+
+
+def test_a_narrow_window_s_trail_ends_at_the_chosen_regions(ds):
+    """/?region=14: Västra Götaland gets its psychiatry and its estimated primary care straight from the grants."""
+    spec = overview.money_trail(ctx(ds, region_codes=("14",)), compact=True)
+    into = _drawn(spec)
+    assert _into(into, "Västra Götaland") == pytest.approx((249_940_771 + 66_317_621) / 1e6)
+    assert not any(k.startswith("Regionerna") for k in into)  # no level column in front of the regions
+    assert set(spec.table.frame["Till"]) >= {"Västra Götaland", "Övriga regioner", "Ej fördelat per region"}
+
+
+def test_the_money_trail_draws_the_smallest_grants_as_one_node(ds):
+    """2025: IVO 7, the agencies' joint plan 38,5 and the suicide investigations 25 mnkr (under 2,5 % of 3 780,5
+    each) were a few pixels high and their names piled up; one node "Övriga statsbidrag (3)" of 70,5 mnkr, named
+    in a note, each of them in the table."""
+    spec = overview.money_trail(ctx(ds, years=(2025,)))
+    into = _drawn(spec)
+    assert _into(into, "Övriga statsbidrag (3)") == pytest.approx(70.5)
+    assert not any(k.startswith("IVO") for k in into)
+    assert _into(into, "Civilsamhällets arbete") == pytest.approx(150)  # 4 %: drawn on its own
+    note = next(n for n in spec.notes if n.startswith("Övriga statsbidrag (3)"))
+    assert f"70,5{NBSP}mnkr" in note and "IVO:s tillsyn" in note and "Nationella suicidutredningar" in note
+    budget = spec.table.frame[spec.table.frame["Från"] == "Statens budget 2025"].set_index("Till")["Belopp (kr)"]
+    assert budget.filter(like="IVO").iloc[0] == 7_000_000 and budget.sum() == 3_780_500_000
 
 
 def test_a_money_trail_download_describes_the_year_and_regions_it_holds(ds):

@@ -147,3 +147,16 @@ def test_hostile_address_on_a_page(script: str, case: Case, baselines):
         assert not leaked, f"{marker!r} was sent to the browser: {leaked}"
     assert not any("<script" in m.value.lower() for m in at.markdown)
     assert len(at.get("html")) == 0
+
+
+@pytest.mark.parametrize(("cookie", "narrow"), [
+    ("390", True), ("820", True), ("1099", True), ("1100", False), ("1366", False),
+    # Whatever a browser or a hand-made request sends, anything but a plausible width is a wide window, the
+    # layout that works everywhere (it scrolls): no error, nothing else changes.
+    (None, False), ("", False), ("0", False), ("-390", False), ("390px", False), ("3e2", False), ("١٢٣", False),
+    ("99999999999", False), ("<script>", False), ("²", False),
+])
+def test_the_window_width_cookie_is_read_safely(cookie, narrow):
+    from components.shell import narrow_width
+
+    assert narrow_width(cookie) is narrow

@@ -7,7 +7,7 @@ from components.presenters import overview
 from components.presenters.summary import filter_summary
 
 ctx = shell.context()
-view = overview.present(ctx)
+view = overview.present(ctx, compact=shell.narrow())
 blocks.page_title(ctx.tr("app_title"), ctx.tr("app_caption"))
 blocks.filter_summary(ctx, filter_summary(ctx))
 st.subheader(view.heading, anchor=False)

@@ -15,16 +15,19 @@ KIND_COLOUR = {"budget": "#4D4D4D", "grant": PALETTE[0], "channel": PALETTE[2], 
                "region": PALETTE[3]}
 
 
-def _two_lines(text: str, width: int) -> str:
+def _lines(text: str, width: int, most: int) -> str:
+    """`text` wrapped at `width` characters, in at most `most` lines (the last one cut with an ellipsis)."""
     lines = wrap(text, width).split("<br>")
-    if len(lines) <= 2:
+    if len(lines) <= most:
         return "<br>".join(lines)
-    return lines[0] + "<br>" + lines[1][: width - 1].rstrip() + "…"
+    # The ellipsis after the last whole word kept: cut inside a word ("tillgänglig…") it read as another word.
+    return "<br>".join(lines[:most - 1]) + "<br>" + lines[most - 1].rstrip(" ,;:") + "…"
 
 
 def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hover: list[str],
-           labels: Labels) -> go.Figure:
-    """The money trail: one node per (kind, key), links as thick as their kronor, each hover with its sources."""
+           labels: Labels, compact: bool = False) -> go.Figure:
+    """The money trail: one node per (kind, key), links as thick as their kronor, each hover with its sources.
+    `compact`: the three columns of a narrow window's trail (funding.analysis.trail), with names in narrower lines."""
     nodes = list(dict.fromkeys([*zip(links["source_kind"], links["source"], strict=True),
                                 *zip(links["target_kind"], links["target"], strict=True)]))
     index = {n: i for i, n in enumerate(nodes)}
@@ -36,14 +39,28 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     # A node's kronor: what reaches it, or for the first column what leaves it. Written on the node, since a
     # touch screen has no hover.
     totals = {n: max(inflow.get(n, 0), outflow.get(n, 0)) for n in nodes}
-    # Wrapped at 15 characters: on a phone (390 px) the columns are about 95 px apart, and a grant's name at 22
-    # ran under the next column's node ("Överenskommelse om psykisk hälsa…" under "Överenskommelse staten–SKR").
-    names = [f"{wrap(plot_escape(node_names.get(n, n[1])), 15)}<br>{short_mn(totals[n], labels)}" for n in nodes]
+    # On a narrow window's three columns the grants' names and the recipients' (written left of their nodes) share
+    # the 170 px between the last two columns on a phone: 12 characters at 10 px leave a gap where 15 at 11 px
+    # overlapped. Wider, a grant's name has the 210 px to the channels (a 1024 px window) and is cut at two lines
+    # (wrapped at 15 the longest took nine and ran off the top; three and four lines of two small grants ran into
+    # each other). Channels and recipients have their kronor on their name's last line, one line less where two
+    # small ones sit close (2023: "Civilsamhället 70,0" above the counties' 81,4). The hover and the table have
+    # every name whole.
+    size = 10 if compact else 11
+
+    def name(node: tuple[str, str]) -> str:
+        amount = short_mn(totals[node], labels)
+        text = plot_escape(node_names.get(node, node[1]))
+        if node[0] in ("budget", "grant"):
+            return f"{_lines(text, 12 if compact else 28, 2)}<br>{amount}"
+        return _lines(f"{text} {amount}", 12 if compact else 15, 3)
+
+    names = [name(n) for n in nodes]
     fig = go.Figure(go.Sankey(
         arrangement="snap",
-        # pad 26: two small nodes stacked (SKR 29 and the agencies' 10 mnkr) are a few pixels high, and with
-        # less room between them their two-line labels overlapped.
-        node={"label": names, "pad": 26, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
+        # pad 30: two small nodes stacked (SKR 29 and the agencies' 10 mnkr) are a few pixels high, and with
+        # less room between them their two-line labels overlapped (at 26 by 2 px).
+        node={"label": names, "pad": 30, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
               "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
               "customdata": [labels.money(totals[n]) for n in nodes],
               "hovertemplate": "%{label}<br>%{customdata}<extra></extra>"},
@@ -51,7 +68,7 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
               "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
               "value": (links["amount_sek"] / 1e6).tolist(), "customdata": link_hover,
               "hovertemplate": "%{customdata}<extra></extra>", "color": "rgba(0,114,178,0.25)"},
-        valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": 11},
+        valueformat=",.1f", valuesuffix=" " + t("msek", labels.lang), textfont={"color": "#1a1a1a", "size": size},
     ))
     height = max(440, 40 * max(links["target"].nunique(), 1) + 180)
     # A label centred on the bottom node reaches below it: room so that its amount is not cut off.
@@ -63,7 +80,7 @@ def waterfall(changes: pd.DataFrame, first: int, second: int, first_total: int, 
     """From one year's total to the next, grant by grant: the bars in between add up to the difference."""
     # Two short lines per grant at most (the hover and the table carry the whole name): long names wrapped
     # into four lines ran into each other.
-    names = [_two_lines(f"{kind_words[k].capitalize()}: {plot_escape(labels.grant(g))}", 26)
+    names = [_lines(f"{kind_words[k].capitalize()}: {plot_escape(labels.grant(g))}", 26, 2)
              for g, k in zip(changes["grant_id"], changes["kind"], strict=True)]
     x = [first_total / 1e6, *(changes["change"] / 1e6).tolist(), second_total / 1e6]
     y = [str(first), *names, str(second)]

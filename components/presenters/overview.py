@@ -129,8 +129,19 @@ def _node_names(ctx: ViewContext, links: pd.DataFrame) -> dict[tuple[str, str], 
     return names
 
 
+def _hover(ctx: ViewContext, links: pd.DataFrame, names: dict[tuple[str, str], str]) -> tuple[list[str], list[str]]:
+    lb, tr = ctx.labels, ctx.tr
+    sources = [" · ".join(lb.source(s) for s in ids) for ids in links["source_ids"]]
+    hover = [f"{names[(a, b)]} → {names[(c, d)]}: {lb.money(int(v))}<br>{tr('source')}: {s}"
+             for a, b, c, d, v, s in zip(links["source_kind"], links["source"], links["target_kind"], links["target"],
+                                         links["amount_sek"], sources, strict=True)]
+    return sources, hover
+
+
 @per_view
-def money_trail(ctx: ViewContext) -> ChartSpec | str:
+def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
+    """`compact` (a narrow window, components/shell.narrow): the chart goes from grant straight to recipient.
+    The table keeps every grant and column whatever the chart leaves out."""
     tr, lb, f = ctx.tr, ctx.labels, ctx.filters
     year = max(ctx.snapshot.years)
     rows = select(ctx.ds.view, f, years=(year,), statuses=ctx.snapshot.statuses, ignore_regions=True)
@@ -138,11 +149,13 @@ def money_trail(ctx: ViewContext) -> ChartSpec | str:
         return tr("no_rows")
     links = trail.trail(rows, f.region_codes)
     names = _node_names(ctx, links)
-    sources = [" · ".join(lb.source(s) for s in ids) for ids in links["source_ids"]]
-    hover = [f"{names[(a, b)]} → {names[(c, d)]}: {lb.money(int(v))}<br>{tr('source')}: {s}"
-             for a, b, c, d, v, s in zip(links["source_kind"], links["source"], links["target_kind"], links["target"],
-                                         links["amount_sek"], sources, strict=True)]
-    fig = flows.sankey(links, names, hover, lb)
+    sources = _hover(ctx, links, names)[0]
+    # The chart draws the grants under 2.5 % of the year as one node (a name needs about 12 px of node beside the
+    # 30 px between nodes); the table below it keeps every grant and every column.
+    grouped = trail.small_grants(rows, 0.025)
+    drawn = trail.trail(rows, f.region_codes, compact=compact, grouped=grouped)
+    drawn_names = {**_node_names(ctx, drawn), (trail.GRANT, trail.OTHER_GRANTS): tr("ov_trail_small", n=len(grouped))}
+    fig = flows.sankey(drawn, drawn_names, _hover(ctx, drawn, drawn_names)[1], lb, compact=compact)
     table = pd.DataFrame({
         tr("ov_trail_from"): [names[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
         tr("ov_trail_to"): [names[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
@@ -157,9 +170,14 @@ def money_trail(ctx: ViewContext) -> ChartSpec | str:
              *notes.rest_notes(ctx, rows), *notes.partial_notes(ctx, rows), *notes.gap_notes(ctx, (year,))]
     if len(ctx.snapshot.years) > 1:
         lines.insert(0, tr("ov_trail_one_year", year=year))
+    if grouped:
+        lines.insert(0, tr("ov_trail_small_note", n=len(grouped), names="; ".join(lb.grant(g) for g in grouped),
+                           total=lb.mn(int(rows.loc[rows["grant_id"].isin(grouped), "amount_sek"].sum()))))
+    if compact:
+        lines.insert(0, tr("ov_trail_compact"))
     title = tr("ov_trail_title", year=year)
     summed = (trail.OTHER_REGIONS,) if (links["target"] == trail.OTHER_REGIONS).any() else ()
-    return ChartSpec("trail", fig, title, tr("ov_trail_alt"), summary,
+    return ChartSpec("trail", fig, title, tr("ov_trail_alt_compact" if compact else "ov_trail_alt"), summary,
                      Table(table, {tr("col_amount"): "money"}), rows, tuple(lines),
                      table_regions=(*f.region_codes, *summed) if f.region_codes else ())
 
@@ -227,7 +245,8 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
 
 
 @per_view
-def present(ctx: ViewContext) -> OverviewView:
+def present(ctx: ViewContext, compact: bool = False) -> OverviewView:
+    """`compact`: for a narrow window (money_trail)."""
     tr = ctx.tr
     change_spec, base = changes(ctx)
     regional = regional_rows(ctx.snapshot_rows)
@@ -237,6 +256,7 @@ def present(ctx: ViewContext) -> OverviewView:
     years = sorted(int(y) for y in pd.unique(ctx.ds.view["year"]))
     return OverviewView(
         heading=tr("ov_heading", years=year_span(ctx.snapshot.years)),
-        metrics=headline(ctx), notes=tuple(lines), trail=money_trail(ctx), changes=change_spec, base=base,
+        metrics=headline(ctx), notes=tuple(lines), trail=money_trail(ctx, compact=compact), changes=change_spec,
+        base=base,
         base_options=tuple(y for y in years if y < max(ctx.snapshot.years)),
     )
