@@ -603,3 +603,12 @@ def test_filter_summary_names_the_filters_under_more_filters(ds):
     assert text.endswith(" · mottagare: 3 valda · delområde: " + ctx(ds).labels.stream("pv-regioner"))
     text = summary.filter_summary(ctx(ds, lang="en", focus=("suicidprevention",)))
     assert text.endswith(" · focus area: " + ctx(ds, lang="en").labels.focus["suicidprevention"])
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2026])
+@pytest.mark.parametrize("compact", [False, True])
+def test_every_money_trail_node_ends_with_its_kronor(ds, year, compact):
+    """A long recipient's name cut with an ellipsis once took its amount with it ("Länsgemensamt (region och
+    kommuner)…" at 820 px): the kronor are written on every node, whatever the name's length."""
+    labels = overview.money_trail(ctx(ds, years=(year,)), compact=compact).fig.data[0].node.label
+    assert labels and all(re.search(r"[0-9]$", label) for label in labels), labels
