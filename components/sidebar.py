@@ -13,6 +13,7 @@ from . import state
 
 MORE_KEY = "flt_more"
 MORE_COUNT_KEY = "flt_more_count"  # assets/app.js finds the count by this key's class
+MORE_OPEN = "_flt_more_open"  # whether "More filters" was open in the last run (see draw)
 
 
 def _multi(name: str, label: str, options: tuple, format_func, placeholder: str, help: str | None = None) -> None:
@@ -38,7 +39,11 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_p
         active += bool(state.value("statuses"))
         # A label that does not change with the filters: it is part of the expander's identity, and with the count
         # in it ("Fler filter (1)") each choice made a new expander, closed, with the keyboard's focus gone.
-        with st.expander(tr("more_filters"), key=MORE_KEY, on_change="rerun") as more:
+        # The label changes with the language, and with it the expander's identity: a new one starts from
+        # `expanded`, so a switch of language closed an open panel unless it is told it was open.
+        with st.expander(tr("more_filters"), expanded=bool(st.session_state.get(MORE_OPEN)), key=MORE_KEY,
+                         on_change="rerun") as more:
+            st.session_state[MORE_OPEN] = more.open
             if more.open:
                 _more(options, labels, tr)
         # The count under it instead, so that a closed panel still says it holds filters; assets/app.js also

@@ -310,6 +310,26 @@ def test_the_money_trail_on_a_computer_shows_the_channels(visit, path):
     assert all(lb["y0"] >= 0 for lb in labels)
 
 
+def test_more_filters_stay_open_through_a_change_of_language(visit):
+    """The expander's label is part of its identity, so switching language made a new, closed one."""
+    page = visit("/regioner", 1366, 900).page
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator(".st-key-flt_more summary").click()
+    sidebar.get_by_text("Beslutade och aviserade").wait_for(timeout=30_000)
+    wait_for_app(page)
+    sidebar.get_by_text("English", exact=True).click()
+    sidebar.get_by_text("Decided and announced").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2 + 5
+    # ... and a closed one stays closed.
+    sidebar.locator(".st-key-flt_more summary").click()
+    wait_for_app(page)
+    sidebar.get_by_text("Svenska", exact=True).click()
+    sidebar.get_by_text("Fler filter", exact=True).wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert sidebar.locator("[data-testid='stMultiSelect']").count() == 2
+
+
 def test_filter_summary_and_clear_filters(visit):
     page = visit("/?year=2025&region=14&lang=en", 1366, 900).page
     summary = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
