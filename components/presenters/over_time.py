@@ -37,7 +37,7 @@ def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @per_view
-def present(ctx: ViewContext) -> ChartSpec | str:
+def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
     f, lb, tr = ctx.filters, ctx.labels, ctx.tr
     rows = ctx.series_rows
     if rows.empty:
@@ -67,7 +67,7 @@ def present(ctx: ViewContext) -> ChartSpec | str:
         population = int(frame.loc[frame["area_code"] == areas[0], "population"].iloc[0])
     else:
         frame = totals_by(rows, ["year", "grant_id", "status"])
-        fig = bars.per_year_by_grant(frame, lb, _grant_order(ctx), years)
+        fig = bars.per_year_by_grant(frame, lb, _grant_order(ctx), years, compact=compact)
         if per_capita:
             lines.append(tr("ot_capita_national"))
         shown = rows

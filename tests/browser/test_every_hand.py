@@ -310,6 +310,17 @@ def test_the_money_trail_on_a_computer_shows_the_channels(visit, path):
     assert all(lb["y0"] >= 0 for lb in labels)
 
 
+@pytest.mark.parametrize("path", ["/over-tid", "/over-tid?lang=en"])
+def test_the_yearly_totals_on_a_phone_stand_clear_of_each_other(visit, path):
+    """On 390 px "1 700" and "1 716" (2019, 2020) and "2 240" and "2 254" (2023, 2024) ran into each other."""
+    page = visit(path, 390, 900).page
+    totals = page.evaluate("() => [...document.querySelectorAll('.st-key-chart_over_time g.textpoint text')].map("
+                           "t => { const r = t.getBoundingClientRect(); return {text: t.textContent, x0: r.left, "
+                           "x1: r.right, y0: r.top, y1: r.bottom}; })")
+    assert len(totals) == 9  # 2018-2020 and 2023-2028
+    assert overlapping(totals) == []
+
+
 def test_more_filters_stay_open_through_a_change_of_language(visit):
     """The expander's label is part of its identity, so switching language made a new, closed one."""
     page = visit("/regioner", 1366, 900).page
