@@ -227,7 +227,7 @@ def test_ranking_labels_carry_the_decimals_that_tell_neighbours_apart(ds):
     text = next(d for d in view.ranking.fig.data if d.type == "scatter" and d.mode == "text")
     labels = list(text.text)
     assert len(labels) == 21 and len(set(labels)) == 21
-    assert labels[0] == "180,17"  # Uppsala, 2026: decided plus estimated
+    assert labels[0] == "\u2002180,17"  # Uppsala, 2026: decided plus estimated, after an en space (the line)
 
 
 def test_ranking_names_the_national_average_in_its_legend(ds):

@@ -321,6 +321,21 @@ def test_the_yearly_totals_on_a_phone_stand_clear_of_each_other(visit, path):
     assert overlapping(totals) == []
 
 
+def test_the_ranking_s_values_on_a_phone_stand_clear_of_the_national_line(visit):
+    """2026 on 390 px: every region within 2 kr of the national 178,14 kr, and the dashed line ran along the
+    first digit of every value."""
+    page = visit("/regioner", 390, 900).page
+    chart = ".st-key-chart_ranked"
+    line = page.evaluate("(c) => document.querySelector(c + ' .shapelayer path').getBoundingClientRect().right", chart)
+    # Where each value's first digit begins: the text box's left plus the width of whatever space leads it.
+    digits = page.evaluate("(c) => [...document.querySelectorAll(c + ' g.textpoint text')].map(t => {"
+                           "const lead = t.textContent.length - t.textContent.trimStart().length; "
+                           "return t.getBoundingClientRect().left + (lead ? t.getSubStringLength(0, lead) : 0); })",
+                           chart)
+    assert len(digits) == 21
+    assert min(digits) > line + 2, (line, digits)
+
+
 def test_more_filters_stay_open_through_a_change_of_language(visit):
     """The expander's label is part of its identity, so switching language made a new, closed one."""
     page = visit("/regioner", 1366, 900).page
