@@ -119,6 +119,9 @@ def test_a_narrow_window_gets_the_money_trail_without_the_channel_column(ds):
         assert _into(narrow_into, recipient) == pytest.approx(mnkr) == _into(wide_into, recipient)
     grants = ("Specialiserad", "Primärvårdens", "Överenskommelse om")
     assert sum(_into(narrow_into, g) for g in grants) == pytest.approx(3_216)
+    # A grant with a fifth of the year has room for its whole name; a small one is cut at two lines.
+    assert _into(narrow_into, "Överenskommelse om psykisk hälsa och suicidprevention 1") == pytest.approx(1_320)
+    assert _into(narrow_into, "Primärvårdens arbete med… 396") == pytest.approx(396)
     pd.testing.assert_frame_equal(narrow.table.frame, wide.table.frame)
     assert narrow.notes[0].startswith("På en smal skärm går diagrammet direkt från statsbidrag till mottagare.")
     assert not wide.notes[0].startswith("På en smal skärm")

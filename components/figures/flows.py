@@ -39,6 +39,7 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     # A node's kronor: what reaches it, or for the first column what leaves it. Written on the node, since a
     # touch screen has no hover.
     totals = {n: max(inflow.get(n, 0), outflow.get(n, 0)) for n in nodes}
+    whole = int(links.loc[links["source_kind"] == "budget", "amount_sek"].sum())
     # On a narrow window's three columns the grants' names and the recipients' (written left of their nodes) share
     # the 170 px between the last two columns on a phone: 12 characters at 10 px leave a gap where 15 at 11 px
     # overlapped. Wider, a grant's name has the 210 px to the channels (a 1024 px window) and is cut at two lines
@@ -52,7 +53,10 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
         amount = short_mn(totals[node], labels)
         text = plot_escape(node_names.get(node, node[1]))
         if node[0] in ("budget", "grant"):
-            return f"{_lines(text, 12 if compact else 28, 2)}<br>{amount}"
+            # A grant with a fifth of the year or more has a node tall enough for four lines beside it: on a
+            # phone two lines left "Överenskommelse om psykisk…" of 1 320 mnkr.
+            most = 4 if compact and totals[node] >= 0.2 * whole else 2
+            return f"{_lines(text, 12 if compact else 28, most)}<br>{amount}"
         # The kronor are never cut off with the name: on the last line if they fit there (wide, two characters
         # over the width are fine; on a phone "Kommunerna 250" on one line reached the grants' names), else on a
         # line of their own.
