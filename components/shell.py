@@ -77,27 +77,29 @@ def run() -> None:
 
 
 # Below this window width (CSS pixels) the money trail leaves out its channel column. Measured with the filter
-# panel open: at 1024 px (a 690 px page) the four columns' names stand clear of each other, at 820 px (490 px)
-# "Överenskommelse staten–SKR" ran into "Kommunerna 250", and on a 390 px phone more of them did.
+# panel open: at 1 100 px the four columns' names stand clear of each other, at 1 024 px (a 690 px page)
+# "Kommunerna 250" reached "Överenskommelse staten–SKR", at 820 px (490 px) and on a 390 px phone more did.
 NARROW_BELOW_PX = 1100
+# A phone's width, where even short labels need smaller type (Över tid's yearly totals).
+PHONE_BELOW_PX = 600
 
 
-def narrow_width(value: object) -> bool:
-    """Whether the window width in the `vw` cookie (a whole number of CSS pixels) is narrow; anything else
-    (no cookie, a malformed or absurd one) counts as wide, the layout every screen can scroll."""
+def narrow_width(value: object, below: int = NARROW_BELOW_PX) -> bool:
+    """Whether the window width in the `vw` cookie (a whole number of CSS pixels) is under `below`; anything
+    else (no cookie, a malformed or absurd one) counts as wide, the layout every screen can scroll."""
     # ASCII digits only: str.isdigit() also takes "²" (int() then raises) and other scripts' digits. Not a
     # string at all under Streamlit's AppTest, whose cookies are a mock.
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{1,5}", value):
         return False
-    return 0 < int(value) < NARROW_BELOW_PX
+    return 0 < int(value) < below
 
 
-def narrow() -> bool:
-    """Whether this session's window is narrow. Streamlit tells the server nothing about the screen, so
-    assets/app.js writes the window's width to a session cookie (`vw`, for layout only) before the client
-    connects, and the websocket's handshake brings it here. Read once per session: turning a tablet shows
-    the other layout after a reload."""
-    return narrow_width(st.context.cookies.get("vw"))
+def narrow(below: int = NARROW_BELOW_PX) -> bool:
+    """Whether this session's window is narrower than `below`. Streamlit tells the server nothing about the
+    screen, so assets/app.js writes the window's width to a session cookie (`vw`, for layout only) before the
+    client connects, and the websocket's handshake brings it here. Read once per session: turning a tablet
+    shows the other layout after a reload."""
+    return narrow_width(st.context.cookies.get("vw"), below)
 
 
 def context() -> ViewContext:

@@ -160,3 +160,4 @@ def test_the_window_width_cookie_is_read_safely(cookie, narrow):
     from components.shell import narrow_width
 
     assert narrow_width(cookie) is narrow
+    assert narrow_width(cookie, 600) is (narrow and cookie in ("390",))

@@ -14,4 +14,4 @@ blocks.page_title(page.title(ctx.lang), ctx.tr("ot_intro"))
 blocks.filter_summary(ctx, filter_summary(ctx, series_only=page.series_only))
 st.radio(ctx.tr("ot_unit"), UNITS, horizontal=True, format_func=lambda u: ctx.tr(f"unit_{u}"),
          **state.page_bind("unit", ctx.filters.unit))
-blocks.show(ctx, over_time.present(ctx, compact=shell.narrow()))
+blocks.show(ctx, over_time.present(ctx, compact=shell.narrow(shell.PHONE_BELOW_PX)))
