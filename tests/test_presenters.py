@@ -127,6 +127,14 @@ def test_a_narrow_window_gets_the_money_trail_without_the_channel_column(ds):
     assert not wide.notes[0].startswith("På en smal skärm")
 
 
+def test_the_money_trail_table_tells_a_region_s_own_money_from_the_county_s(ds):
+    """The table (and the wide chart) keep the level in front of a chosen region, narrow window or not."""
+    for compact in (False, True):
+        table = overview.money_trail(ctx(ds, years=(2025,), region_codes=("14",)), compact=compact).table.frame
+        to_vg = table[table["Till"] == "Västra Götaland"].set_index("Från")["Belopp (kr)"]
+        assert to_vg.to_dict() == {"Länsgemensamt (region och kommuner)": 61_403_278, "Regionerna": 215_029_862}
+
+
 def test_a_narrow_window_s_trail_ends_at_the_chosen_regions(ds):
     """/?region=14: Västra Götaland gets its psychiatry and its estimated primary care straight from the grants."""
     spec = overview.money_trail(ctx(ds, region_codes=("14",)), compact=True)

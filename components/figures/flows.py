@@ -42,10 +42,10 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     whole = int(links.loc[links["source_kind"] == "budget", "amount_sek"].sum())
     # On a narrow window's three columns the grants' names and the recipients' (written left of their nodes) share
     # the 170 px between the last two columns on a phone: 12 characters at 10 px leave a gap where 15 at 11 px
-    # overlapped. Wider, a grant's name has the 210 px to the channels (a 1024 px window) and is cut at two lines
+    # overlapped. Wider, a grant's name has the 230 px to the channels (a 1 100 px window) and is cut at two lines
     # (wrapped at 15 the longest took nine and ran off the top; three and four lines of two small grants ran into
     # each other). Channels and recipients have their kronor on their name's last line, one line less where two
-    # small ones sit close (2023: "Civilsamhället 70,0" above the counties' 81,4). The hover and the table have
+    # small ones sit close (2023: "Civilsamhället 70,0" above the counties' 81,4). The hovers and the table have
     # every name whole.
     size = 10 if compact else 11
 
@@ -75,8 +75,9 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
         # less room between them their two-line labels overlapped (at 26 by 2 px).
         node={"label": names, "pad": 30, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
               "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
-              "customdata": [labels.money(totals[n]) for n in nodes],
-              "hovertemplate": "%{label}<br>%{customdata}<extra></extra>"},
+              # The hover names the node in full: its label may be cut with an ellipsis.
+              "customdata": [[plot_escape(node_names.get(n, n[1])), labels.money(totals[n])] for n in nodes],
+              "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"},
         link={"source": [index[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
               "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
               "value": (links["amount_sek"] / 1e6).tolist(), "customdata": link_hover,

@@ -1,10 +1,10 @@
-"""The money trail of one year: budget -> grant or agreement -> channel -> recipient.
+"""The money trail of one year: budget -> grant or agreement -> channel -> recipient level (-> region).
 
-The recipient is the level (regions, counties jointly, municipalities, SKR, agencies) or, with regions chosen,
-for money to regions and counties the chosen region, the other regions together, or money not split by
-region. The compact trail leaves the channel out (budget -> grant -> recipient): four columns with their
-names do not fit a phone's 390 pixels, and five (level, then region) did not fit a tablet's 490 beside the
-filter panel.
+With regions chosen, money to regions and counties continues from its level to the chosen region, the other
+regions together, or money not split by region. The compact trail, for a narrow window, leaves out the
+channel and the level (budget -> grant -> recipient, the recipient being the region where regions are
+chosen): four or five columns with their names do not fit a phone's 390 pixels, nor a tablet's 490 beside
+the filter panel.
 
 Each link carries its kronor and the sources of the amounts it sums, so a Sankey diagram and its table
 can show where every krona of the selection goes and on whose word.
@@ -55,12 +55,16 @@ def trail(rows: pd.DataFrame, region_codes: tuple[str, ...] = (), compact: bool 
         rows["_recipient"] = rows["_recipient"].where(~regional, bucket)
     links = _links(rows, BUDGET, "_budget", GRANT, "grant_id")
     if compact:
-        via_kind, via = GRANT, "grant_id"
-    else:
-        links += _links(rows, GRANT, "grant_id", CHANNEL, "channel")
-        via_kind, via = CHANNEL, "channel"
-    for target_kind in (LEVEL, REGION):
-        part = rows.loc[rows["_kind"] == target_kind]
-        if len(part):
-            links += _links(part, via_kind, via, target_kind, "_recipient")
+        for target_kind in (LEVEL, REGION):
+            part = rows.loc[rows["_kind"] == target_kind]
+            if len(part):
+                links += _links(part, GRANT, "grant_id", target_kind, "_recipient")
+        return pd.DataFrame(links, columns=LINK_COLUMNS)
+    # The whole trail keeps the level in front of the regions: it tells money to a region from the county's
+    # joint money that reaches the same region (2025, Västra Götaland: 215 029 862 and 61 403 278 kr).
+    links += _links(rows, GRANT, "grant_id", CHANNEL, "channel")
+    links += _links(rows, CHANNEL, "channel", LEVEL, "recipient_level")
+    regional = rows.loc[rows["_kind"] == REGION]
+    if len(regional):
+        links += _links(regional, LEVEL, "recipient_level", REGION, "_recipient")
     return pd.DataFrame(links, columns=LINK_COLUMNS)
