@@ -13,7 +13,7 @@ from . import state
 
 MORE_KEY = "flt_more"
 MORE_COUNT_KEY = "flt_more_count"  # assets/app.js finds the count by this key's class
-MORE_OPEN = "_flt_more_open"  # whether "More filters" was open in the last run (see draw)
+MORE_OPEN = "_flt_more_last"  # "More filters" in the last run: label, `expanded` given, open (see draw)
 
 
 def _multi(name: str, label: str, options: tuple, format_func, placeholder: str, help: str | None = None) -> None:
@@ -39,11 +39,15 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_p
         active += bool(state.value("statuses"))
         # A label that does not change with the filters: it is part of the expander's identity, and with the count
         # in it ("Fler filter (1)") each choice made a new expander, closed, with the keyboard's focus gone.
-        # The label changes with the language, and with it the expander's identity: a new one starts from
-        # `expanded`, so a switch of language closed an open panel unless it is told it was open.
-        with st.expander(tr("more_filters"), expanded=bool(st.session_state.get(MORE_OPEN)), key=MORE_KEY,
-                         on_change="rerun") as more:
-            st.session_state[MORE_OPEN] = more.open
+        # Streamlit makes the label and `expanded` part of the expander's identity: a changed one is a new
+        # expander, drawn afresh with the keyboard's focus lost. `expanded` therefore stays what it was while
+        # the label does; only when the label changes (a switch of language) does the new expander start as
+        # open as the old one was.
+        label = tr("more_filters")
+        last_label, last_expanded, last_open = st.session_state.get(MORE_OPEN, (label, False, False))
+        expanded = last_expanded if label == last_label else last_open
+        with st.expander(label, expanded=expanded, key=MORE_KEY, on_change="rerun") as more:
+            st.session_state[MORE_OPEN] = (label, expanded, more.open)
             if more.open:
                 _more(options, labels, tr)
         # The count under it instead, so that a closed panel still says it holds filters; assets/app.js also
