@@ -19,8 +19,10 @@
   // The window's width for the server, which Streamlit tells nothing about the screen: the money trail leaves
   // out a column below 1100 px (components/shell.narrow). A session cookie, sent with the websocket's handshake,
   // so this must run before the client connects; layout only, never stored or logged by the app.
+  // Scoped to the app's own path (behind a proxy, /psykisk-halsa/), not to every app on the host.
+  var cookiePath = new URL(base + "/", window.location.href).pathname;
   function tellWidth() {
-    document.cookie = "vw=" + Math.round(window.innerWidth) + "; path=/; SameSite=Strict";
+    document.cookie = "vw=" + Math.round(window.innerWidth) + "; path=" + cookiePath + "; SameSite=Strict";
   }
   tellWidth();
   window.addEventListener("resize", tellWidth);
