@@ -153,7 +153,7 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
     # The chart draws the grants under 2.5 % of the year as one node (a name needs about 12 px of node beside the
     # 30 px between nodes); the table below it keeps every grant and every column.
     grouped = trail.small_grants(rows, 0.025)
-    drawn = trail.trail(rows, f.region_codes, compact=compact, grouped=grouped)
+    drawn = trail.trail(rows, f.region_codes, via_channel=not compact, via_level=False, grouped=grouped)
     drawn_names = {**_node_names(ctx, drawn), (trail.GRANT, trail.OTHER_GRANTS): tr("ov_trail_small", n=len(grouped))}
     fig = flows.sankey(drawn, drawn_names, _hover(ctx, drawn, drawn_names)[1], lb, compact=compact)
     table = pd.DataFrame({

@@ -1,10 +1,10 @@
 """The money trail of one year: budget -> grant or agreement -> channel -> recipient level (-> region).
 
 With regions chosen, money to regions and counties continues from its level to the chosen region, the other
-regions together, or money not split by region. The compact trail, for a narrow window, leaves out the
-channel and the level (budget -> grant -> recipient, the recipient being the region where regions are
-chosen): four or five columns with their names do not fit a phone's 390 pixels, nor a tablet's 490 beside
-the filter panel.
+regions together, or money not split by region. A chart may leave columns out: five columns with their names
+did not fit a 1 100 px window beside the filter panel, four did not fit a tablet's 490 px or a phone's 390.
+The wide chart goes from the channel straight to the recipient (the region, where regions are chosen), the
+narrow one from the grant.
 
 Each link carries its kronor and the sources of the amounts it sums, so a Sankey diagram and its table
 can show where every krona of the selection goes and on whose word.
@@ -38,10 +38,11 @@ def small_grants(rows: pd.DataFrame, share: float) -> tuple[str, ...]:
     return tuple(sorted(str(g) for g in small.index)) if len(small) >= 2 else ()
 
 
-def trail(rows: pd.DataFrame, region_codes: tuple[str, ...] = (), compact: bool = False,
+def trail(rows: pd.DataFrame, region_codes: tuple[str, ...] = (), via_channel: bool = True, via_level: bool = True,
           grouped: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The links of the money trail of `rows` (one year's selection): see the module's docstring. The grants in
-    `grouped` are one grant, OTHER_GRANTS."""
+    """The links of the money trail of `rows` (one year's selection): see the module's docstring. A chart may
+    leave out the channel (`via_channel`) and, with regions chosen, the level in front of them (`via_level`);
+    the grants in `grouped` are then one grant, OTHER_GRANTS."""
     if rows.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
     rows = rows.assign(_budget=str(int(rows["year"].max())), _kind=LEVEL, _recipient=rows["recipient_level"])
@@ -54,17 +55,20 @@ def trail(rows: pd.DataFrame, region_codes: tuple[str, ...] = (), compact: bool 
         rows["_kind"] = rows["_kind"].where(~regional, REGION)
         rows["_recipient"] = rows["_recipient"].where(~regional, bucket)
     links = _links(rows, BUDGET, "_budget", GRANT, "grant_id")
-    if compact:
+    via_kind, via = GRANT, "grant_id"
+    if via_channel:
+        links += _links(rows, GRANT, "grant_id", CHANNEL, "channel")
+        via_kind, via = CHANNEL, "channel"
+    if via_level:
+        # The level in front of the regions tells money to a region from the county's joint money that reaches
+        # the same region (2025, Västra Götaland: 215 029 862 and 61 403 278 kr).
+        links += _links(rows, via_kind, via, LEVEL, "recipient_level")
+        regional = rows.loc[rows["_kind"] == REGION]
+        if len(regional):
+            links += _links(regional, LEVEL, "recipient_level", REGION, "_recipient")
+    else:
         for target_kind in (LEVEL, REGION):
             part = rows.loc[rows["_kind"] == target_kind]
             if len(part):
-                links += _links(part, GRANT, "grant_id", target_kind, "_recipient")
-        return pd.DataFrame(links, columns=LINK_COLUMNS)
-    # The whole trail keeps the level in front of the regions: it tells money to a region from the county's
-    # joint money that reaches the same region (2025, Västra Götaland: 215 029 862 and 61 403 278 kr).
-    links += _links(rows, GRANT, "grant_id", CHANNEL, "channel")
-    links += _links(rows, CHANNEL, "channel", LEVEL, "recipient_level")
-    regional = rows.loc[rows["_kind"] == REGION]
-    if len(regional):
-        links += _links(regional, LEVEL, "recipient_level", REGION, "_recipient")
+                links += _links(part, via_kind, via, target_kind, "_recipient")
     return pd.DataFrame(links, columns=LINK_COLUMNS)

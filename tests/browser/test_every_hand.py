@@ -308,11 +308,14 @@ def test_the_money_trail_in_a_narrow_window_has_no_label_over_another(visit, pat
     assert {c["name"]: c["value"] for c in recorded.page.context.cookies()}["vw"] == str(width)
 
 
-@pytest.mark.parametrize("path", ["/", "/?year=2025", "/?year=2023&lang=en", "/?region=14,01"])
-def test_the_money_trail_on_a_computer_shows_the_channels(visit, path):
+@pytest.mark.parametrize(("path", "width"), [("/", 1366), ("/?year=2025", 1366), ("/?year=2023&lang=en", 1366),
+                                             ("/?region=14,01", 1366), ("/?year=2023&region=14", 1100)])
+def test_the_money_trail_on_a_computer_shows_the_channels(visit, path, width):
     """2025 at 1366 px: four small grants' names of three and four lines ran into each other, and the longest
-    name ran off the top; now two lines each and the three smallest as "Övriga statsbidrag (3)"."""
-    labels = trail_labels(visit(path, 1366, 900).page)
+    name ran off the top; now two lines each and the three smallest as "Övriga statsbidrag (3)". With a region
+    at 1 100 px the five columns' names (level, then region) ran into each other; the chart goes from the
+    channel to the region (the table keeps the level)."""
+    labels = trail_labels(visit(path, width, 900).page)
     texts = "".join(lb["text"] for lb in labels)  # a wrapped name's lines join without a space
     assert ("agreement" if "lang=en" in path else "staten–SKR") in texts  # the channel column
     assert overlapping(labels) == []
