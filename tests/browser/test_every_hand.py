@@ -275,7 +275,8 @@ def test_money_trail_and_change_chart_with_their_tables(visit):
 def trail_labels(page) -> list[dict]:
     """The money trail's node labels and their boxes, once Plotly has moved them into place (it animates its
     nodes over 500 ms, longer on a busy machine): two readings 300 ms apart that agree."""
-    page.locator(f".st-key-chart_trail {CHART} g.sankey").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_function("() => document.querySelectorAll('.st-key-chart_trail g.sankey .node-label').length > 0",
+                           timeout=30_000)
     script = ("() => [...document.querySelectorAll('.st-key-chart_trail g.sankey .node-label')].map(t => {"
               "const r = t.getBoundingClientRect(); return {text: t.textContent, x0: r.left, x1: r.right,"
               " y0: r.top, y1: r.bottom}; }).filter(r => r.text)")
@@ -326,6 +327,9 @@ def test_the_money_trail_on_a_computer_shows_the_channels(visit, path, width):
 def test_the_yearly_totals_on_a_phone_stand_clear_of_each_other(visit, path):
     """On 390 px "1 700" and "1 716" (2019, 2020) and "2 240" and "2 254" (2023, 2024) ran into each other."""
     page = visit(path, 390, 900).page
+    # The chart's frame is drawn before its traces: wait for the nine totals (CI once read none).
+    page.wait_for_function("() => document.querySelectorAll('.st-key-chart_over_time g.textpoint text').length >= 9",
+                           timeout=30_000)
     totals = page.evaluate("() => [...document.querySelectorAll('.st-key-chart_over_time g.textpoint text')].map("
                            "t => { const r = t.getBoundingClientRect(); return {text: t.textContent, x0: r.left, "
                            "x1: r.right, y0: r.top, y1: r.bottom}; })")
@@ -338,6 +342,8 @@ def test_the_ranking_s_values_on_a_phone_stand_clear_of_the_national_line(visit)
     first digit of every value."""
     page = visit("/regioner", 390, 900).page
     chart = ".st-key-chart_ranked"
+    page.wait_for_function("(c) => document.querySelectorAll(c + ' g.textpoint text').length >= 21", arg=chart,
+                           timeout=30_000)
     line = page.evaluate("(c) => document.querySelector(c + ' .shapelayer path').getBoundingClientRect().right", chart)
     # Where each value's first digit begins: the text box's left plus the width of whatever space leads it.
     digits = page.evaluate("(c) => [...document.querySelectorAll(c + ' g.textpoint text')].map(t => {"
