@@ -37,12 +37,11 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_p
                tr("f_region_placeholder"))
         active = sum(1 for name in ("levels", "channels", "grants", "streams", "focus") if state.value(name))
         active += bool(state.value("statuses"))
-        # A label that does not change with the filters: it is part of the expander's identity, and with the count
-        # in it ("Fler filter (1)") each choice made a new expander, closed, with the keyboard's focus gone.
         # Streamlit makes the label and `expanded` part of the expander's identity: a changed one is a new
-        # expander, drawn afresh with the keyboard's focus lost. `expanded` therefore stays what it was while
-        # the label does; only when the label changes (a switch of language) does the new expander start as
-        # open as the old one was.
+        # expander, drawn afresh with the keyboard's focus lost. So the label does not change with the filters
+        # (with the count in it, "Fler filter (1)", each choice closed the panel), and `expanded` stays what it
+        # was while the label does; only when the label changes (a switch of language) does the new expander
+        # start as open as the old one was.
         label = tr("more_filters")
         last_label, last_expanded, last_open = st.session_state.get(MORE_OPEN, (label, False, False))
         expanded = last_expanded if label == last_label else last_open

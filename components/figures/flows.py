@@ -48,10 +48,11 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
     # small ones sit close (2023: "Civilsamhället 70,0" above the counties' 81,4). The hovers and the table have
     # every name whole.
     size = 10 if compact else 11
+    full = {n: plot_escape(node_names.get(n, n[1])) for n in nodes}
 
     def name(node: tuple[str, str]) -> str:
         amount = short_mn(totals[node], labels)
-        text = plot_escape(node_names.get(node, node[1]))
+        text = full[node]
         if node[0] in ("budget", "grant"):
             # A grant with a fifth of the year or more has a node tall enough for four lines beside it: on a
             # phone two lines left "Överenskommelse om psykisk…" of 1 320 mnkr.
@@ -76,7 +77,7 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
         node={"label": names, "pad": 30, "thickness": 14, "line": {"color": "#FFFFFF", "width": 0.5},
               "color": [KIND_COLOUR.get(n[0], "#777777") for n in nodes],
               # The hover names the node in full: its label may be cut with an ellipsis.
-              "customdata": [[plot_escape(node_names.get(n, n[1])), labels.money(totals[n])] for n in nodes],
+              "customdata": [[full[n], labels.money(totals[n])] for n in nodes],
               "hovertemplate": "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"},
         link={"source": [index[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
               "target": [index[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],

@@ -129,13 +129,15 @@ def _node_names(ctx: ViewContext, links: pd.DataFrame) -> dict[tuple[str, str], 
     return names
 
 
-def _hover(ctx: ViewContext, links: pd.DataFrame, names: dict[tuple[str, str], str]) -> tuple[list[str], list[str]]:
+def _sources(ctx: ViewContext, links: pd.DataFrame) -> list[str]:
+    return [" · ".join(ctx.labels.source(s) for s in ids) for ids in links["source_ids"]]
+
+
+def _hover(ctx: ViewContext, links: pd.DataFrame, names: dict[tuple[str, str], str]) -> list[str]:
     lb, tr = ctx.labels, ctx.tr
-    sources = [" · ".join(lb.source(s) for s in ids) for ids in links["source_ids"]]
-    hover = [f"{names[(a, b)]} → {names[(c, d)]}: {lb.money(int(v))}<br>{tr('source')}: {s}"
-             for a, b, c, d, v, s in zip(links["source_kind"], links["source"], links["target_kind"], links["target"],
-                                         links["amount_sek"], sources, strict=True)]
-    return sources, hover
+    return [f"{names[(a, b)]} → {names[(c, d)]}: {lb.money(int(v))}<br>{tr('source')}: {s}"
+            for a, b, c, d, v, s in zip(links["source_kind"], links["source"], links["target_kind"], links["target"],
+                                        links["amount_sek"], _sources(ctx, links), strict=True)]
 
 
 @per_view
@@ -149,13 +151,13 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
         return tr("no_rows")
     links = trail.trail(rows, f.region_codes)
     names = _node_names(ctx, links)
-    sources = _hover(ctx, links, names)[0]
+    sources = _sources(ctx, links)
     # The chart draws the grants under 2.5 % of the year as one node (a name needs about 12 px of node beside the
     # 30 px between nodes); the table below it keeps every grant and every column.
     grouped = trail.small_grants(rows, 0.025)
     drawn = trail.trail(rows, f.region_codes, via_channel=not compact, via_level=False, grouped=grouped)
     drawn_names = {**_node_names(ctx, drawn), (trail.GRANT, trail.OTHER_GRANTS): tr("ov_trail_small", n=len(grouped))}
-    fig = flows.sankey(drawn, drawn_names, _hover(ctx, drawn, drawn_names)[1], lb, compact=compact)
+    fig = flows.sankey(drawn, drawn_names, _hover(ctx, drawn, drawn_names), lb, compact=compact)
     table = pd.DataFrame({
         tr("ov_trail_from"): [names[(k, s)] for k, s in zip(links["source_kind"], links["source"], strict=True)],
         tr("ov_trail_to"): [names[(k, s)] for k, s in zip(links["target_kind"], links["target"], strict=True)],
