@@ -608,6 +608,23 @@ def test_region_profile_in_partial_years_shows_no_rank_and_no_national_figure(ds
                                   "det året: källorna fördelar bara en del av pengarna per region.")
 
 
+def test_a_phone_s_trail_breaks_a_name_too_long_for_its_column(ds):
+    """2027 with the announced money, at 390 px: "Samsjuklighetsreformen" (one word of 22 characters) ran into
+    "Kommuner och regioner (ej uppdelat) 400" beside it. On a phone it is broken where Swedish may break a
+    word; wider, and in the hover, it stays whole."""
+    filters = {"years": (2027,), "statuses": ("decided", "announced")}
+    narrow = overview.money_trail(ctx(ds, **filters), compact=True).fig.data[0]
+    reform = next(label for label in narrow.node.label if label.startswith("Samsjuklig"))
+    assert reform.split("<br>")[:2] == ["Samsjuklig-", "hetsreformen"]
+    # Up to five characters over the 12 stay whole ("suicidutredningar…" fits beside its neighbour).
+    assert max(len(line) for label in narrow.node.label for line in label.split("<br>")) == len("suicidutredningar…")
+    assert "Samsjuklighetsreformen" in {row[0] for row in narrow.node.customdata}
+    wide = overview.money_trail(ctx(ds, **filters)).fig.data[0]
+    assert any(label.startswith("Samsjuklighetsreformen<br>") for label in wide.node.label)
+    assert _into(_drawn(overview.money_trail(ctx(ds, **filters), compact=True)), "Samsjuklig- hetsreformen") \
+        == pytest.approx(400)
+
+
 def test_filter_summary_names_the_filters_under_more_filters(ds):
     # "· 1 fler filter" made the reader open the panel to see what narrows the view.
     text = summary.filter_summary(ctx(ds, streams=("pv-regioner",), levels=("region", "county", "agency")))

@@ -15,9 +15,27 @@ KIND_COLOUR = {"budget": "#4D4D4D", "grant": PALETTE[0], "channel": PALETTE[2], 
                "region": PALETTE[3]}
 
 
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ")
+
+
+def _hyphenated(word: str, width: int) -> str:
+    """A word far longer than `width` broken with a hyphen, so that wrapping can keep it near the width: on a phone
+    "Samsjuklighetsreformen" (22 characters) ran into the recipients' names beside it. A few characters over
+    are left whole ("suicidprevention", "Primärvårdens" fit beside their neighbours). The break is after the
+    first consonant of a cluster, the commonest joint of a Swedish compound ("Samsjuklig-hetsreformen",
+    "suicid-prevention"); a word without one is cut at the width. Escaped text ("&amp;") is never cut."""
+    if len(word) <= width + 5 or "&" in word:
+        return word
+    def joint(k: int) -> bool:
+        return word[k - 2] not in _CONSONANTS and word[k - 1] in _CONSONANTS and word[k] in _CONSONANTS
+
+    cut = next((k for k in range(width - 1, 3, -1) if joint(k)), width - 1)
+    return f"{word[:cut]}- {_hyphenated(word[cut:], width)}"
+
+
 def _lines(text: str, width: int, most: int) -> str:
     """`text` wrapped at `width` characters, in at most `most` lines (the last one cut with an ellipsis)."""
-    lines = wrap(text, width).split("<br>")
+    lines = wrap(" ".join(_hyphenated(w, width) for w in text.split(" ")), width).split("<br>")
     if len(lines) <= most:
         return "<br>".join(lines)
     # The ellipsis after the last whole word kept: cut inside a word ("tillgänglig…") it read as another word.
@@ -57,7 +75,13 @@ def sankey(links: pd.DataFrame, node_names: dict[tuple[str, str], str], link_hov
             # A grant with a fifth of the year or more has a node tall enough for four lines beside it: on a
             # phone two lines left "Överenskommelse om psykisk…" of 1 320 mnkr.
             most = 4 if compact and totals[node] >= 0.2 * whole else 2
-            return f"{_lines(text, 12 if compact else 28, most)}<br>{amount}"
+            width = 12 if compact else 28
+            lines = _lines(text, width, most).split("<br>")
+            # On a phone a small grant's kronor go on its last line where they fit: 2027 with a region, the
+            # three lines of "Kortare köer till… 100" reached "Nationella suicidutredningar… 39,0" above it.
+            if compact and len(lines[-1]) + 1 + len(amount) <= width:
+                return "<br>".join([*lines[:-1], f"{lines[-1]} {amount}"])
+            return "<br>".join([*lines, amount])
         # The kronor are never cut off with the name: on the last line if they fit there (wide, two characters
         # over the width are fine; on a phone "Kommunerna 250" on one line reached the grants' names), else on a
         # line of their own.

@@ -296,7 +296,9 @@ def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("path", "width"), [("/", 390), ("/?region=12,01&lang=en", 390), ("/?region=12", 820),
-                                             ("/?year=2025", 390)])
+                                             ("/?year=2025", 390),
+                                             ("/?year=2027&status=decided,announced", 390),
+                                             ("/?year=2027&status=decided,announced&region=14", 390)])
 def test_the_money_trail_in_a_narrow_window_has_no_label_over_another(visit, path, width):
     """On a phone's 390 px and a tablet's 820 px (490 px beside the filter panel) the four columns' names ran
     into each other ("Överenskommelse staten–SKR" under "Kommunerna 250"): there the trail leaves out the
