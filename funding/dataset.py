@@ -244,6 +244,12 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     view["population"] = population.round().astype("Int64")
     view["population_date"] = pd.Series(pop_date, index=view.index).where(view["population"].notna(), "")
     view["sek_per_capita"] = per_capita(view["amount_sek"], view["population"]).round(2)
+    # An estimated split keeps the status of the printed total it splits (primary care 2026: 396 mnkr to the
+    # regions, decided; the split by population is this dataset's), so that a view without the estimates can
+    # still count the total, unsplit (select).
+    total_status = tables["totals"].drop_duplicates("amount_id").set_index("amount_id")["status"]
+    estimated = view["status"] == "estimated"
+    view["total_status"] = _text(view["amount_id"].where(estimated).map(total_status))
     order = list(EXPORT_COLUMNS) + [c for c in view.columns if c not in EXPORT_COLUMNS]
     return view[order].reset_index(drop=True)
 
@@ -270,12 +276,49 @@ def select(view: pd.DataFrame, f: RowFilters, *, years: Iterable[int] | None = N
     mask = pd.Series(True, index=view.index)
     if years is not None:
         mask &= view["year"].isin(list(years))
-    if statuses is not None:
-        mask &= view["status"].isin(list(statuses))
-    if f.region_codes and not ignore_regions:
-        mask &= view["region_code"].isin(f.region_codes)
     for col, chosen in (("recipient_level", f.levels), ("channel", f.channels), ("grant_id", f.grants),
                         ("stream_id", f.streams), ("focus_area", f.focus)):
         if chosen:
             mask &= view[col].isin(chosen)
-    return view.loc[mask].reset_index(drop=True)
+    regional = bool(f.region_codes) and not ignore_regions
+    stand_in = None
+    if statuses is not None:
+        statuses = list(statuses)
+        if "estimated" not in statuses and not regional and "total_status" in view:
+            # Without the estimates a split's total still counts, as the one unsplit amount the source prints:
+            # "decided only" left out primary care's decided 396 mnkr in 2026 and called the grant "no amount".
+            stand_in = view.loc[mask & (view["status"] == "estimated") & view["total_status"].isin(statuses)]
+        mask &= view["status"].isin(statuses)
+    if regional:
+        mask &= view["region_code"].isin(f.region_codes)
+    rows = view.loc[mask]
+    if stand_in is not None and len(stand_in):
+        rows = pd.concat([rows, unsplit_totals(stand_in, view)])
+    return rows.reset_index(drop=True)
+
+
+def unsplit_totals(estimated: pd.DataFrame, view: pd.DataFrame) -> pd.DataFrame:
+    """Estimated rows folded back into the printed total they split, one row per total: no region, the total's
+    status, basis "printed", the country's population, recipient named as the view names that level's
+    unsplit money ("Regionerna")."""
+    unsplit = view.loc[view["region_code"] == ""].drop_duplicates("recipient_level").set_index("recipient_level")
+    out = []
+    for _, part in estimated.groupby(["year", "grant_id", "stream_id", "recipient_level", "amount_id"], sort=True):
+        row = part.iloc[0].copy()
+        row["amount_sek"] = int(part["amount_sek"].sum())
+        row["region_code"] = row["region_name"] = ""
+        row["status"], row["total_status"] = row["total_status"], ""
+        row["basis"] = "printed"
+        row["estimate_method"] = row["estimate_method_en"] = ""
+        if row["recipient_level"] in unsplit.index:
+            row["recipient"] = unsplit.at[row["recipient_level"], "recipient"]
+            row["recipient_en"] = unsplit.at[row["recipient_level"], "recipient_en"]
+        out.append(row)
+    frame = pd.DataFrame(out).astype(view.dtypes.to_dict())
+    # The country's population, as tidy_view gives every unsplit amount to regions, counties or municipalities.
+    national = view.loc[(view["region_code"] == "") & view["recipient_level"].isin(NATIONAL_POPULATION_LEVELS),
+                        "population"]
+    frame["population"] = pd.array([national.iloc[0] if len(national) else pd.NA] * len(frame), dtype="Int64")
+    frame.loc[~frame["recipient_level"].isin(NATIONAL_POPULATION_LEVELS), "population"] = pd.NA
+    frame["sek_per_capita"] = per_capita(frame["amount_sek"], frame["population"]).round(2)
+    return frame

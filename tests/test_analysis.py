@@ -43,6 +43,27 @@ def test_totals_per_year_and_status_are_the_published_sums(ds):
     }
 
 
+def test_without_the_estimates_a_split_s_decided_total_counts_unsplit(ds):
+    """Primary care 2026: the 396 000 000 kr to the regions is decided (Socialstyrelsen's instructions), only
+    its split by region is estimated. "Decided only" once counted 2 820 000 000 kr for 2026 and showed the grant
+    as having no amount; it now counts the total once, as one amount not split by region."""
+    decided = rows(ds, (2026,), statuses=("decided",))
+    assert int(decided["amount_sek"].sum()) == 3_216_000_000
+    (pv,) = decided.loc[decided["grant_id"] == "primarvard"].itertuples()
+    assert (pv.amount_sek, pv.region_code, pv.status, pv.basis, pv.source_id, pv.amount_id, pv.recipient) == (
+        396_000_000, "", "decided", "printed", "pv2026-anvisningar", "pv2026-regioner", "Regionerna")
+    assert pv.population == 10_587_140 and pv.sek_per_capita == pytest.approx(37.40, abs=0.005)
+    assert facts.coverage(decided).regional == 1_490_000_000  # the map has none of it
+    # With the estimates it is the 21 regions' estimated parts and no unsplit row; decided and announced adds
+    # the 1 190 000 000 kr announced to the same 3 216 000 000.
+    with_estimates = rows(ds, (2026,), grants=("primarvard",))
+    assert len(with_estimates) == 21 and set(with_estimates["status"]) == {"estimated"}
+    assert int(rows(ds, (2026,), statuses=("decided", "announced"))["amount_sek"].sum()) == 4_406_000_000
+    # A chosen region gets no share of an unsplit total: Västra Götaland's decided 2026 is its psychiatry only.
+    mine = rows(ds, (2026,), statuses=("decided",), region_codes=("14",))
+    assert set(mine["grant_id"]) == {"psykiatri-vuxna"} and int(mine["amount_sek"].sum()) == 249_940_771
+
+
 @pytest.mark.parametrize(("year", "total", "regional"), [
     (2025, 3_780_500_000, 1_777_000_000),
     (2026, 3_216_000_000, 1_886_000_000),

@@ -199,6 +199,26 @@ def test_change_chart_parts_add_up_to_the_two_totals(ds):
     assert any("aviserade" in n and "Ökad tillgänglighet till barn- och ungdomspsykiatrin" in n for n in spec.notes)
 
 
+def test_decided_only_counts_primary_care_2026_and_says_why_the_map_lacks_it(ds):
+    """"Bara beslutade" called primary care "Inget belopp" in 2026 and the year 2 820 mnkr: its 396 mnkr to the
+    regions is decided, only the split by region is estimated."""
+    c = ctx(ds, statuses=("decided",))
+    spec, _ = overview.changes(c)
+    table = spec.table.frame.set_index("Statsbidrag")
+    assert table.loc["Summa", "2026 (kr)"] == 3_216_000_000
+    assert table.loc["Primärvårdens arbete med psykisk ohälsa", "2026 (kr)"] == 396_000_000
+    assert table.loc["Primärvårdens arbete med psykisk ohälsa", "Förändring"] != "inget belopp"
+    note = ("Primärvårdens arbete med psykisk ohälsa 2026: 396\u00a0000\u00a0000\u00a0kr är beslutat för regionerna "
+            "tillsammans och räknas här som ej fördelat per region.")
+    assert any(n.startswith(note) for n in spec.notes)
+    view = comparison.present(c)
+    assert view.coverage.replace(NBSP, " ").startswith("Per region: 1 490,0 mnkr av 3 216,0 mnkr")
+    assert any(n.startswith(note) for n in view.notes)
+    en = comparison.present(ctx(ds, statuses=("decided",), lang="en"))
+    assert any(n.startswith("Primary care work on mental ill-health 2026: SEK") and "decided for the regions together"
+               in n for n in en.notes)
+
+
 def test_change_chart_with_a_chosen_base_year(ds):
     spec, base = overview.changes(ctx(ds, base="2023"))
     assert base == 2023

@@ -102,6 +102,8 @@ def present(ctx: ViewContext) -> ComparisonView:
     if comp.all_equal:
         lines.append(tr("rg_all_equal", value=lb.per_capita(float(comp.table["sek_per_capita"].dropna().iloc[0]))))
     lines.extend(notes.estimate_notes(ctx, shown))
+    # Money left off the map because only its estimated split is regional: say so, beside the coverage line.
+    lines.extend(notes.unsplit_estimate_notes(ctx, rows))
     lines.extend(notes.gap_notes(ctx, ctx.snapshot.years))
     coverage = notes.coverage_line(ctx, rows)
     if not comp.regions_with_data:

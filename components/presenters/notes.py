@@ -21,10 +21,23 @@ def source_line(rows: pd.DataFrame, ctx: ViewContext) -> str:
 def estimate_notes(ctx: ViewContext, rows: pd.DataFrame) -> tuple[str, ...]:
     """Which of the money shown is estimated, and how (the method as the data states it)."""
     en = ctx.lang == "en"
-    return tuple(ctx.tr("estimate_note", grant=ctx.labels.grant(r.grant_id), year=int(r.year),
+    estimates = tuple(ctx.tr("estimate_note", grant=ctx.labels.grant(r.grant_id), year=int(r.year),
+                             amount=ctx.labels.money(int(r.amount_sek)),
+                             method=r.estimate_method_en if en else r.estimate_method)
+                      for r in facts.estimated(rows).itertuples())
+    return unsplit_estimate_notes(ctx, rows) + estimates
+
+
+def unsplit_estimate_notes(ctx: ViewContext, rows: pd.DataFrame) -> tuple[str, ...]:
+    """Without the estimates, a split's printed total is counted unsplit (dataset.select): say why the regions
+    do not get it here."""
+    split = set(ctx.ds.view.loc[ctx.ds.view["status"] == "estimated", "amount_id"])
+    stand_ins = rows.loc[(rows["region_code"] == "") & rows["amount_id"].isin(split) & (rows["status"] != "estimated")]
+    en = ctx.lang == "en"
+    return tuple(ctx.tr("unsplit_estimate_note", grant=ctx.labels.grant(r.grant_id), year=int(r.year),
                         amount=ctx.labels.money(int(r.amount_sek)),
-                        method=r.estimate_method_en if en else r.estimate_method)
-                 for r in facts.estimated(rows).itertuples())
+                        recipient=(r.recipient_en if en else r.recipient).lower())
+                 for r in stand_ins.itertuples())
 
 
 def rest_notes(ctx: ViewContext, rows: pd.DataFrame) -> tuple[str, ...]:
