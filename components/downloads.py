@@ -64,15 +64,15 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
 
 
 def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
-                   chart: str, label: str, regions: Sequence[str] = ()) -> None:
+                   chart: str, label: str, regions: Sequence[str] = ()) -> str | None:
     """A format choice and a button for a chart's table as shown (same rows, order and columns); `chart` is the
     chart's key, which names the table in the file name; `regions` the regions the table shows, where they are
-    not its rows' (ChartSpec.table_regions)."""
+    not its rows' (ChartSpec.table_regions). Returns the chosen format, for the rows' button under it."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:
         st.info(t("dl_unavailable", lang))
-        return
+        return None
     fmt = _format(key, exports.TABLE_FORMATS, lang)
     now = datetime.now(exports.common.TIMEZONE)
     table, rows = table.copy(), rows.copy()
@@ -82,3 +82,4 @@ def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters
                                     part=exports.table_part(chart, lang), lang=lang, regions=regions),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )
+    return fmt

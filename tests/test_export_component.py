@@ -226,10 +226,28 @@ def test_the_money_trail_download_says_what_it_holds(ds, recorded, lang, name, n
     assert {"Stockholm", "Skåne", "Övriga regioner" if lang == "sv" else "Other regions"} <= set(back[to])
     filters = exports.common.header("filters", lang)
     assert set(back[filters]) == {f"year=2026; region=01,12 ({note}); status=decided,estimated"}
-    # The underlying rows are every region's 2026 money: no region filter, and named so.
+    # The underlying rows are every region's 2026 money: no region filter, and named so; in the format chosen
+    # for the table above them (they were always xlsx, whatever the reader chose).
     assert "_2026_" in rows_call["file_name"] and ("alla-regioner" if lang == "sv" else "all-regions") in \
         rows_call["file_name"]
+    assert rows_call["file_name"].endswith(".csv") and rows_call["mime"] == "text/csv"
+    data = rows_call["data"]()
+    if lang == "sv":  # Swedish Excel's CSV has the interface's headers, the standard CSV the contract's names
+        rows = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+        year, amount = exports.common.header("year", lang), exports.common.header("amount_sek", lang)
+    else:
+        rows, year, amount, filters = pd.read_csv(io.BytesIO(data)), "year", "amount_sek", "filters"
+    assert set(rows[year]) == {2026} and rows[amount].sum() == 3_216_000_000
+    assert set(rows[filters]) == {"year=2026; status=decided,estimated"}
+
+
+def test_the_underlying_rows_follow_the_format_chosen_for_the_table(ds, recorded):
+    from tests.test_app_pages import open_page, open_tables
+
+    at = open_tables(open_page())
+    box = next(b for b in at.selectbox if b.key == "dlt_trail-format-sv")
+    box.set_value("xlsx").run()
+    rows_call = [c for c in recorded if c["key"] == "dlr_trail-download"][-1]
+    assert rows_call["file_name"].endswith(".xlsx") and rows_call["mime"] == exports.MIME_TYPES["xlsx"]
     rows = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=0)
-    assert set(rows[exports.common.header("year", lang)]) == {2026}
-    about = pd.read_excel(io.BytesIO(rows_call["data"]()), sheet_name=1, header=None)
-    assert "year=2026; status=decided,estimated" in set(about[1].astype(str))
+    assert rows["Belopp (kr)"].sum() == 3_216_000_000
