@@ -212,13 +212,15 @@ def test_a_change_in_per_cent_is_written_in_per_cent_in_both_csvs(ds, lang):
         got = dict(zip(back[grant], back[pct], strict=True))
         names = table.frame[grant].tolist()
         assert pd.isna(got[names[0]])                                    # new: no per cent of nothing
-        assert got[names[1]] == -100.0                                   # ended: all of it
+        assert pd.isna(got[names[1]])                                    # no amount in 2026: no per cent either
         assert got[names[3]] == pytest.approx(-240 / 1560 * 100, abs=1e-9)  # 1 560 -> 1 320 mn
         assert got[names[5]] == pytest.approx(-20.8, abs=1e-9)             # 500 -> 396 mn
         assert got[names[-1]] == pytest.approx(-564.5 / 3780.5 * 100, abs=1e-9)
     text = exports.table_payload("excel-csv", table.frame, p, lang, table.formats).decode("utf-8-sig")
     lines = text.splitlines()
-    assert lines[1].split(";")[5] == "" and lines[2].split(";")[5] == "-100" and lines[6].split(";")[5] == "-20,8"
+    assert lines[1].split(";")[5] == "" and lines[2].split(";")[5] == "" and lines[6].split(";")[5] == "-20,8"
+    # A year without an amount is an empty cell, not 0 kr (BUP 2026 read as cut to nothing): new, then ended.
+    assert lines[1].split(";")[2] == "" and lines[2].split(";")[2:5] == ["1000000000", "", "-1000000000"]
     assert lines[4].split(";")[5] == "-15,3846153846"
     csv_lines = exports.table_payload("csv", table.frame, p, lang, table.formats).decode().splitlines()
     assert next(csv.reader([csv_lines[6]]))[5] == "-20.8" and next(csv.reader([csv_lines[1]]))[5] == ""
@@ -230,7 +232,8 @@ def test_the_workbook_keeps_the_share_as_a_ratio_under_a_percent_format(ds):
     sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
     assert sheet["F1"].value == "Change (%)"
     assert sheet["F2"].value is None                       # the new grant
-    assert sheet["F3"].value == -1 and sheet["F7"].value == pytest.approx(-0.208)
+    assert sheet["F3"].value is None and sheet["D3"].value is None and sheet["C3"].value == 1_000_000_000
+    assert sheet["F7"].value == pytest.approx(-0.208)
     assert sheet["F7"].number_format == "+0.0%;-0.0%;0.0%"  # Excel shows -20.8%
 
 

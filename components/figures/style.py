@@ -136,5 +136,6 @@ def status_legend_name(name: str, status: str, labels: Labels) -> str:
 def short_mn(value: float, labels: Labels, sign: bool = False) -> str:
     """A bar label in millions without the unit (the axis names it): '2 060', '81,4', '+0,7'."""
     mn = value / 1e6
-    text = labels.number(mn, 0 if abs(mn) >= 100 else 1 if abs(mn) >= 1 else 2)
+    # Nothing is "0", not "0,00" (a region's base year without known money, beside "+50,7").
+    text = labels.number(mn, 0 if abs(mn) >= 100 or mn == 0 else 1 if abs(mn) >= 1 else 2)
     return ("+" + text) if sign and value > 0 else text

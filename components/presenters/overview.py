@@ -224,12 +224,17 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
                  change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=and_list(counted, tr("and")))
     col_first, col_second = tr("col_year_amount", year=first), tr("col_year_amount", year=second)
-    change_share = [c / a if a else None for c, a in zip(frame["change"], frame["first"], strict=True)]
+    # A year without an amount is an empty cell, not 0 kr: the file's "2026: 0, -100 %" for BUP read as a cut
+    # to nothing, where the page says the 2026 money is announced and not counted.
+    no_first = frame["kind"].isin(["new"]) | ((frame["kind"] == "unsplit") & (frame["first"] == 0))
+    no_second = frame["kind"].isin(["ended"]) | ((frame["kind"] == "unsplit") & (frame["second"] == 0))
+    change_share = [c / a if a and not gone else None
+                    for c, a, gone in zip(frame["change"], frame["first"], no_second, strict=True)]
     table = pd.DataFrame({
         tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
         tr("ov_change_kind"): [kinds[k] for k in frame["kind"]],
-        col_first: frame["first"].astype("int64"),
-        col_second: frame["second"].astype("int64"),
+        col_first: frame["first"].astype("Int64").mask(no_first.to_numpy()),
+        col_second: frame["second"].astype("Int64").mask(no_second.to_numpy()),
         tr("col_change"): frame["change"].astype("int64"),
         tr("col_change_pct"): pd.Series(change_share, dtype="Float64"),
     })
