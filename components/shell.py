@@ -70,9 +70,11 @@ def run() -> None:
     state.write_url(filters, nav.url_path)
     tr = Translator(lang)
     st.set_page_config(page_title=tr("tab_title", page=nav.title))
+    series_only = _spec(nav.url_path).series_only
     for warning in state.take_warnings():
-        st.warning(tr(f"warn_{warning.reason}", param=warning.param, default=tr(f"default_{warning.param}")),
-                   icon=":material/link_off:")
+        # A page of time series shows every year by default: "the default year" was wrong there (/data).
+        default = tr("default_year_all" if warning.param == "year" and series_only else f"default_{warning.param}")
+        st.warning(tr(f"warn_{warning.reason}", param=warning.param, default=default), icon=":material/link_off:")
     nav.run()
 
 

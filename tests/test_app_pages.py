@@ -218,6 +218,17 @@ def test_a_year_with_only_worded_amounts_says_so_and_shows_the_default_year():
     assert at.metric[0].label == "Totalt 2026"
 
 
+@pytest.mark.parametrize("year", ["2025,abc", "2025,2030"])
+def test_a_bad_year_on_the_data_page_says_it_shows_every_year(year):
+    """/data?year=2025,abc said "Showing the default year instead" and showed all 18 years' rows: the default
+    of a page of time series is every year."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(year=year, lang="en")
+    at.switch_page(by_url_path("data").script).run()  # the first run on /data, as a browser opening the link
+    assert not at.exception
+    assert len(at.warning) == 1 and "Showing every year instead." in at.warning[0].value
+
+
 # ---------------------------------------------------------------- Regionprofil
 
 
