@@ -186,6 +186,16 @@ def test_a_download_states_the_years_its_rows_hold(ds):
     assert c.described(view.map.rows) == {"year": ["2026"], "status": ["decided", "estimated"]}
 
 
+def test_a_region_profile_download_names_only_the_region_it_holds(ds):
+    """/regionprofil?region=01,14&year=2025 shows Stockholm (the first chosen); its files held Stockholm's rows
+    and said region=01,14."""
+    c = ctx(ds, years=(2025,), region_codes=("01", "14"))
+    view = profile.present(c, "01")
+    assert set(view.all_rows["region_code"]) == {"01"}
+    assert c.described(view.all_rows)["region"] == ["01"]
+    assert c.described(view.chart.rows)["region"] == ["01"]
+
+
 def test_change_chart_parts_add_up_to_the_two_totals(ds):
     spec, base = overview.changes(ctx(ds))
     assert base == 2025

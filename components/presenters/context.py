@@ -96,10 +96,15 @@ class ViewContext:
         if len(rows):
             # pd.unique, not set(): iterating an Arrow-backed column cost 80 ms a run at 100x (bench).
             params["year"] = [str(y) for y in sorted(int(y) for y in pd.unique(rows["year"]))]
+            held = set(pd.unique(rows["region_code"]))
             if regions:
                 params["region"] = list(regions)
-            elif self.filters.region_codes and not rows["region_code"].isin(self.filters.region_codes).all():
+            elif self.filters.region_codes and not held <= set(self.filters.region_codes):
                 params.pop("region", None)
+            elif self.filters.region_codes:
+                # Only the chosen regions the rows hold: Regionprofil shows the first of /?region=01,14, and
+                # its files said region=01,14.
+                params["region"] = [c for c in self.filters.region_codes if c in held]
         if len(rows) and not self.filters.statuses:
             present = set(pd.unique(rows["status"]))
             params["status"] = [s for s in ("decided", "estimated", "announced") if s in present]
