@@ -132,6 +132,22 @@ def test_on_a_phone_the_toolbar_is_hidden_and_a_swipe_over_a_chart_scrolls_the_p
         assert (after > before + 50) if down else (after < before - 50), (i, before, after, room)
 
 
+def test_on_a_phone_a_data_grid_s_toolbar_leaves_the_heading_above_it_whole(visit):
+    """A touch screen always shows a grid's toolbar (44 px above the grid); on 390 px it covered the "6" of
+    "Regionens egna statsbidrag, 2026"."""
+    page = visit("/regionprofil?region=14", 390, 844, has_touch=True, is_mobile=True).page
+    page.locator("[data-testid='stElementToolbar']").first.wait_for(state="attached", timeout=30_000)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stElementToolbar]')].map(t => {
+        const mine = t.closest('[data-testid=stElementContainer]');
+        const above = mine.previousElementSibling.getBoundingClientRect(), r = t.getBoundingClientRect();
+        return {toolbar: [r.top, r.bottom, getComputedStyle(t).opacity], above: [above.top, above.bottom],
+                text: mine.previousElementSibling.textContent}; })""")
+    assert boxes and boxes[0]["text"] == "Regionens egna statsbidrag, 2026"
+    for box in boxes:
+        assert box["toolbar"][2] == "1"  # shown, as on every touch screen
+        assert box["toolbar"][0] >= box["above"][1] - 1, box
+
+
 def test_on_a_phone_the_menu_closes_after_a_page_is_chosen(visit):
     page = visit("/", 390, 844).page
     opener = "[data-testid='stSidebarCollapsedControl'] button, [data-testid='stExpandSidebarButton']"
