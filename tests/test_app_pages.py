@@ -175,7 +175,7 @@ def test_the_change_chart_compares_with_a_chosen_year():
 
 
 @pytest.mark.parametrize(("lang", "title"), [("sv", "Vad förändrades 2025–2026, per statsbidrag, mnkr"),
-                                             ("en", "What changed 2025–2026, per grant, SEK m")])
+                                             ("en", "What changed 2025–2026, per grant, SEK\u00a0m")])
 def test_a_new_grants_change_in_per_cent_shows_a_dash_not_none(lang, title):
     """A grant new in 2026 has no change in per cent of nothing: the grid drew its missing value as "None"
     (st.dataframe ignores the Styler's na_rep for a missing cell), so the table names its own placeholder."""
