@@ -151,7 +151,9 @@ def focus_shares(frame: pd.DataFrame, labels: Labels) -> go.Figure:
                     name=labels.status(status).capitalize(), marker=bar_marker(PALETTE[0], status),
                     hovertext=hover, hovertemplate="%{hovertext}<extra></extra>")
     fig.add_scatter(y=[names[f] for f in per_focus.index], x=per_focus.to_numpy() / whole * 100, mode="text",
-                    text=[labels.percent(v / whole) for v in per_focus.to_numpy()], textposition="middle right",
+                    # An en space first, as on the ranking: "59,2 %" started at the bar's very end, touching it.
+                    text=["\u2002" + labels.percent(v / whole) for v in per_focus.to_numpy()],
+                    textposition="middle right",
                     showlegend=False, hoverinfo="skip", cliponaxis=False)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[names[f] for f in per_focus.index],
                      title_text="", automargin=True)
