@@ -39,7 +39,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "not_counted": ("file", "amount_as_printed", "why", "refs", "note_sv", "note_en"),
     "changes": ("release", "change_sv", "change_en"),
     "reconciliation": ("table", "row", "column", "kind", "published", "computed", "difference", "result",
-                       "explanation", "source_id", "amount_id"),
+                       "explanation", "explanation_en", "source_id", "amount_id"),
     "key_audit": ("year", "stream_id", "region_code", "key_basis", "key_basis_en", "published_sek", "recomputed_sek",
                   "deviation_sek", "implied_share", "note", "note_en"),
 }

@@ -456,6 +456,18 @@ def test_about_lists_every_amount_left_out_with_its_reason_and_the_money_it_repe
     assert "Student health services at universities" in " ".join(english["Explanation"])
 
 
+def test_the_reconciliation_table_speaks_the_reader_s_language(ds):
+    """In English the tolerated differences were explained in Swedish, and the source's "Riket" row stood
+    unexplained among English words."""
+    sv = about.present(ctx(ds)).tolerated.frame
+    en = about.present(ctx(ds, lang="en")).tolerated.frame
+    assert len(sv) == len(en) == 20
+    assert sv["Förklaring"].iloc[0].startswith("Radsumman i källan är avrundad separat")
+    assert en["Explanation"].iloc[0].startswith("The source's row total is rounded separately from its parts")
+    assert not any("källan" in e for e in en["Explanation"])
+    assert "Riket (Sweden)" in set(en["Row"]) and "Riket" in set(sv["Rad"])
+
+
 def test_filter_summary_says_what_is_shown(ds):
     text = summary.filter_summary(ctx(ds))
     assert text == ("Visar: 2026; tidsserier alla år (standard) · hela landet · beslutat och skattat; tidsserier "

@@ -112,14 +112,21 @@ def _audit(ctx: ViewContext) -> Table:
                          tr("col_within"): "int"})
 
 
+# The source tables' own words for their total rows, kept (they name the row to look for in the source) and
+# glossed in English.
+_ROW_GLOSS_EN = {"Riket": "Riket (Sweden)", "Summa": "Summa (total)", "Summa total": "Summa total (total)"}
+
+
 def _tolerated(ctx: ViewContext) -> Table:
-    tr = ctx.tr
+    tr, en = ctx.tr, ctx.lang == "en"
     rec = ctx.ds.reconciliation
     tol = rec.loc[rec["result"] == "tolerated"]
     frame = pd.DataFrame({
-        tr("col_table"): tol["table"].str.replace("tables/", "", regex=False), tr("col_row"): tol["row"],
+        tr("col_table"): tol["table"].str.replace("tables/", "", regex=False),
+        tr("col_row"): tol["row"].map(lambda r: _ROW_GLOSS_EN.get(r, r)) if en else tol["row"],
         tr("col_printed"): tol["published"].astype("int64"), tr("col_sum"): tol["computed"].astype("int64"),
-        tr("col_difference"): tol["difference"].astype("int64"), tr("col_explanation"): tol["explanation"],
+        tr("col_difference"): tol["difference"].astype("int64"),
+        tr("col_explanation"): tol["explanation_en" if en else "explanation"],
     })
     return Table(frame, {tr("col_printed"): "money", tr("col_sum"): "money", tr("col_difference"): "signed_money"})
 

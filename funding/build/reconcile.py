@@ -76,7 +76,7 @@ def apply_tolerances(raw: Raw, checks: list[dict]) -> pd.DataFrame:
     result = pd.DataFrame(checks, columns=COLUMNS)
     result["difference"] = result["computed"] - result["published"]
     listed = {(r["table"], r["row"], r["column"]): r for _, r in raw["tolerances.csv"].iterrows()}
-    outcome, note = [], []
+    outcome, note, note_en = [], [], []
     for c in result.itertuples():
         key = (c.table, c.row, c.column)
         if c.difference == 0:
@@ -85,13 +85,16 @@ def apply_tolerances(raw: Raw, checks: list[dict]) -> pd.DataFrame:
                                  "which now reconciles exactly; remove the tolerance")
             outcome.append("ok")
             note.append("")
+            note_en.append("")
         elif key in listed and listed[key]["published"] == c.published and listed[key]["computed"] == c.computed:
             outcome.append("tolerated")
             note.append(listed[key]["explanation"])
+            note_en.append(listed[key]["explanation_en"])
         else:
             outcome.append("FAIL")
             note.append("not listed in data/raw/tolerances.csv")
-    result = result.assign(result=outcome, explanation=note)
+            note_en.append("not listed in data/raw/tolerances.csv")
+    result = result.assign(result=outcome, explanation=note, explanation_en=note_en)
     unused = set(listed) - set(zip(result["table"], result["row"], result["column"], strict=True))
     if unused:
         first = listed[sorted(unused)[0]]

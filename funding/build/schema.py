@@ -242,6 +242,7 @@ TOLERANCES = Schema(
         Col("published", kind="int"),
         Col("computed", kind="int"),
         Col("explanation"),
+        Col("explanation_en"),
     ),
     key=("table", "row", "column"),
 )
