@@ -61,3 +61,15 @@ def test_every_key_the_code_composes_exists():
     composed |= {f"unit_{u}" for u in UNITS} | {f"denom_{d}" for d in DENOMINATORS}
     composed |= {f"warn_{r}" for r in FilterWarning.__doc__.split("one of: ")[1].rstrip(".").split(", ")}
     assert sorted(composed - set(TEXT)) == []
+
+
+@pytest.mark.parametrize(("key", "lang", "one", "many"), [
+    ("dl_button", "sv", "Ladda ned 1 rad", "Ladda ned 2 rader"),
+    ("download_table", "en", "Download the table (1 row)", "Download the table (12 rows)"),
+    ("dt_rows", "sv", "1 rad, summa 5 kr.", "3 rader, summa 5 kr."),
+])
+def test_one_row_is_one_rad_not_one_rader(key, lang, one, many):
+    """'Ladda ned 1 rader' and 'Download the table (1 rows)': a key with a singular form uses it for n = 1."""
+    assert t(key, lang, n="1", total="5 kr") == one
+    assert t(key, lang, n="12" if lang == "en" else "2" if key == "dl_button" else "3", total="5 kr") == many
+    assert all(f"{k}_one" in TEXT for k in ("rp_download", "table_rows_note", "download_rows"))

@@ -40,6 +40,9 @@ TEXT, PROSE = _load()
 
 def t(key: str, lang: str = "sv", **values: object) -> str:
     """The string for `key` in `lang` (Swedish if the language is unknown), with `values` filled in."""
+    # One row, not "1 rader": a key with a singular form has it under <key>_one, used when n is one.
+    if values.get("n") in (1, "1") and f"{key}_one" in TEXT:
+        key = f"{key}_one"
     entry = TEXT[key]
     template = entry.get(normalise_lang(lang)) or entry["sv"]
     return template.format(**values) if values else template
