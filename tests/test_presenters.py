@@ -238,6 +238,18 @@ def test_change_chart_with_a_chosen_base_year(ds):
 # ---------------------------------------------------------------- Regioner
 
 
+def test_a_region_table_says_how_much_of_each_amount_is_estimated(ds):
+    """The chart hatches the estimated part; the table and its files said nothing of it (an analyst's finding:
+    Uppsala's 73 453 406 kr in 2026 holds 15 249 483 kr estimated)."""
+    table = comparison.present(ctx(ds)).map.table.frame.set_index("Region")
+    assert table.loc["Uppsala", ["Belopp (kr)", "Varav skattat (kr)"]].tolist() == [73_453_406, 15_249_483]
+    assert table.loc["Riket", ["Belopp (kr)", "Varav skattat (kr)"]].tolist() == [1_886_000_000, 396_000_000]
+    assert "Varav skattat (kr)" not in comparison.present(ctx(ds, years=(2025,))).map.table.frame  # all decided
+    years = profile.present(ctx(ds, lang="en"), "14").chart.table.frame.set_index("Year")
+    assert years["Of which estimated (SEK)"].to_dict() == {2023: 0, 2024: 0, 2025: 0, 2026: 66_317_621}
+    assert years.loc[2026, "Amount (SEK)"] == 316_258_392
+
+
 def test_regions_compare_2026_and_say_how_much_of_the_money_they_cover(ds):
     view = comparison.present(ctx(ds))
     assert view.coverage.replace(NBSP, " ").startswith("Per region: 1 886,0 mnkr av 3 216,0 mnkr")
