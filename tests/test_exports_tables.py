@@ -41,7 +41,7 @@ def prov(ds, rows):
 
 
 def provenance_headers(lang: str) -> list[str]:
-    return [common.header("dataset_version", lang), common.header("filters", lang)]
+    return [common.header("sources", lang), common.header("dataset_version", lang), common.header("filters", lang)]
 
 
 def assert_table_back(back: pd.DataFrame, table: pd.DataFrame, ds, lang: str) -> None:
@@ -58,8 +58,12 @@ def assert_table_back(back: pd.DataFrame, table: pd.DataFrame, ds, lang: str) ->
             assert got.tolist() == pytest.approx(want.tolist(), rel=0, abs=1e-9), col
         else:
             assert got.astype(str).tolist() == want.astype(str).tolist(), col
-    assert set(back[provenance_headers(lang)[0]]) == {ds.version}
-    assert set(back[provenance_headers(lang)[1]]) == {"year=2026; status=decided,estimated"}
+    # The sources of the 2026 regional figures, each by the id the rows download gives (an analyst found none).
+    (sources,) = set(back[provenance_headers(lang)[0]])
+    assert sources == ("pv2026-anvisningar: Socialstyrelsen, 2026, S2025/00397; S2025/02147 | psyk2026-beslut: "
+                       "Regeringen (Socialdepartementet), 2026-01-22, S2025/01528; S2025/02071; S2026/00095")
+    assert set(back[provenance_headers(lang)[1]]) == {ds.version}
+    assert set(back[provenance_headers(lang)[2]]) == {"year=2026; status=decided,estimated"}
 
 
 def test_the_table_is_real_and_in_its_own_order(ds):
@@ -140,7 +144,7 @@ def test_year_columns_missing_values_and_negative_changes(ds):
     rows = ds.view[ds.view["year"].isin([2025, 2026])]
     p = prov(ds, rows)
     back = pd.read_csv(io.BytesIO(exports.table_payload("csv", table, p, "sv")))
-    assert list(back.columns) == ["Bidrag", "2025", "2026", "Förändring", "Andel", "Datasetversion", "Filter"]
+    assert list(back.columns) == ["Bidrag", "2025", "2026", "Förändring", "Andel", "Källor", "Datasetversion", "Filter"]
     assert back["2026"].tolist()[:2] == [396_000_000, 1_500_000_000] and pd.isna(back["2026"].iloc[2])
     assert back["Förändring"].tolist() == [-104_000_000, 1_500_000_000, -10]
     assert back["Andel"].tolist() == [-0.208, 0.0001234, -1.0]

@@ -282,9 +282,22 @@ def as_percent(table: pd.DataFrame, kinds: Mapping[str, str] | None) -> pd.DataF
     return out
 
 
+def sources_text(sources: pd.DataFrame) -> str:
+    """'pv2026-anvisningar: Socialstyrelsen, 2026, S2025/00397; S2025/02147 | psyk2026-beslut: …': each source
+    behind a table, by its id (as in the rows' source_id) with publisher, date and reference numbers, the way the
+    chart's source line names it. " | " between sources: a reference number list has semicolons of its own."""
+    items = []
+    for r in sources.itertuples():
+        parts = [str(v) for v in (r.publisher, r.date, r.diarienummer) if isinstance(v, str) and v]
+        items.append(f"{r.source_id}: {', '.join(parts)}" if parts else str(r.source_id))
+    return " | ".join(items)
+
+
 def table_frame(table: pd.DataFrame, prov: Provenance, lang: str) -> pd.DataFrame:
-    """A chart's table as shown (same rows, order and columns), then the dataset version and the filters."""
+    """A chart's table as shown (same rows, order and columns), then its sources, the dataset version and the
+    filters. A CSV has no second sheet: the sources of its figures go in a column (an analyst found none)."""
     out = table.reset_index(drop=True).copy()
+    out[header("sources", lang)] = sources_text(prov.sources)
     out[header("dataset_version", lang)] = prov.version
     out[header("filters", lang)] = filters_text(prov.filters, lang)
     return out
