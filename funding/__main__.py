@@ -8,7 +8,9 @@ from pathlib import Path
 
 from . import build as build_mod
 from . import dataset, exports
+from .analysis.filters import Filters
 from .build import BuildError, RawDataError
+from .vocabulary import STATUSES
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -48,8 +50,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if bad_years:
         print(f"export failed: no data for year(s) {bad_years}; the dataset covers {years}", file=sys.stderr)
         return 2
-    view = exports.select(ds, args.year, args.region)
-    filters = {"year": args.year, "region": args.region}
+    if args.status:
+        # The dashboard's selection, so a file from here matches the browser's: without the estimates a split's
+        # decided total counts once, unsplit (dataset.select).
+        statuses = [s for s in STATUSES if s in args.status]
+        view = dataset.select(ds.view, Filters(region_codes=tuple(args.region)), years=args.year or None,
+                              statuses=statuses)
+    else:
+        view = exports.select(ds, args.year, args.region)
+    filters = {"year": args.year, "region": args.region, "status": statuses if args.status else []}
     prov = exports.provenance(ds, view, filters)
     payload = exports.payload(args.format, view, prov, args.lang)
     if out is not None:
@@ -90,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
                         "datapackage.json and README")
     p.add_argument("--year", type=int, action="append", default=[], help="repeatable; default all years")
     p.add_argument("--region", action="append", default=[], help="two-digit SCB code, repeatable")
+    p.add_argument("--status", action="append", default=[], choices=STATUSES,
+                   help="repeatable; default every status. As the dashboard's 'amounts to show': without "
+                        "'estimated', an estimated split by region is one row of its decided total, not split")
     p.add_argument("--out", default=None,
                    help="file to write, or an existing folder to write a named file into (default standard output; "
                         "xlsx and datapackage refuse to write to a terminal)")

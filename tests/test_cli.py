@@ -52,6 +52,22 @@ def test_csv_to_stdout_is_the_contract_plus_provenance(ds):
     assert set(back["grant_name"]) == set(want["grant_name"]) and set(back["status"]) == {"decided"}
 
 
+def test_status_gives_the_dashboard_s_selection(ds):
+    """--status decided: the browser's "Bara beslutade" for 2026, 3 216 000 000 kr, with primary care's decided
+    396 000 000 kr as one row not split by region (its split is estimated); the command line had no status."""
+    result = run("export", "--year", "2026", "--status", "decided")
+    assert result.returncode == 0, result.stderr
+    back = pd.read_csv(io.BytesIO(result.stdout), dtype={"region_code": str}, keep_default_na=False)
+    assert back["amount_sek"].sum() == 3_216_000_000 and set(back["status"]) == {"decided"}
+    pv = back[back["grant_id"] == "primarvard"]
+    assert pv[["region_code", "amount_sek", "basis"]].values.tolist() == [["", 396_000_000, "printed"]]
+    assert set(back["filters"]) == {"year=2026; status=decided"}
+    both = run("export", "--year", "2026", "--status", "decided", "--status", "estimated", "--region", "14")
+    back = pd.read_csv(io.BytesIO(both.stdout), dtype={"region_code": str}, keep_default_na=False)
+    assert back["amount_sek"].sum() == 249_940_771 + 66_317_621
+    assert run("export", "--status", "maybe").returncode == 2
+
+
 def test_lang_en_gives_english_names_and_headers(ds):
     result = run("export", "--year", "2026", "--region", "14", "--lang", "en")
     assert result.returncode == 0, result.stderr
