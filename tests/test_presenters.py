@@ -229,6 +229,19 @@ def test_decided_only_counts_primary_care_2026_and_says_why_the_map_lacks_it(ds)
                in n for n in en.notes)
 
 
+def test_a_year_with_nothing_counted_is_not_a_total_of_zero(ds):
+    """/?year=2027 (decided and estimated): the Summa row said 2027: 0 kr, -100 %, and the summary "till 0,0 mnkr
+    2027 (-3 216,0 mnkr)", while 3 439 mnkr is announced for 2027 and only left out."""
+    spec, base = overview.changes(ctx(ds, years=(2027,)))
+    total = spec.table.frame.set_index("Statsbidrag").loc["Summa"]
+    assert base == 2026 and total["2026 (kr)"] == 3_216_000_000 and pd.isna(total["2027 (kr)"])
+    assert pd.isna(total["Förändring (%)"]) and total["Förändring (kr)"] == -3_216_000_000  # the chart's bars
+    assert spec.summary.startswith("2027 finns inget belopp i urvalet att jämföra med 2026 (3\u00a0216,0\u00a0mnkr)")
+    en, _ = overview.changes(ctx(ds, lang="en", years=(2025,), region_codes=("01",)))
+    assert en.summary.startswith("2024 has no amount in the selection to compare with 2025 (SEK\u00a0380.6m)")
+    assert pd.isna(en.table.frame.iloc[-1]["2024 (SEK)"])
+
+
 def test_change_chart_with_a_chosen_base_year(ds):
     spec, base = overview.changes(ctx(ds, base="2023"))
     assert base == 2023
@@ -682,6 +695,28 @@ def test_a_phone_s_trail_breaks_a_name_too_long_for_its_column(ds):
     assert any(label.startswith("Samsjuklighetsreformen<br>") for label in wide.node.label)
     assert _into(_drawn(overview.money_trail(ctx(ds, **filters), compact=True)), "Samsjuklig- hetsreformen") \
         == pytest.approx(400)
+
+
+@pytest.mark.parametrize(("word", "lines"), [
+    ("Samsjuklighetsreformen", ["Samsjuklig-", "hetsreformen"]),
+    ("Myndighetsgemensam", ["Myndighets-", "gemensam"]),        # was "Myndighet-", "sgemensam"
+    ("Folkhälsomyndigheten", ["Folkhälso-", "myndigheten"]),    # was "Folkhäl-", "somyndigheten"
+    ("Utvecklingsinsatser", ["Utvecklings-", "insatser"]),
+    ("institutionsstyrelse", ["institutions-", "styrelse"]),
+    ("BUP–vuxenpsykiatri", ["BUP–", "vuxenpsykiatri"]),          # at its own dash, no hyphen added
+    ("suicidutredningar", ["suicidutredningar"]),                  # five over the width: whole
+])
+def test_a_phone_s_trail_breaks_a_long_word_where_swedish_does(word, lines):
+    from components.figures.flows import _lines
+
+    assert _lines(word, 12, 4).split("<br>") == lines
+
+
+def test_a_phone_s_trail_breaks_the_agencies_joint_plan_at_its_joint(ds):
+    """The reviewer's case: 2025, the agencies' joint plan alone, read "Myndighet-" / "sgemensam"."""
+    spec = overview.money_trail(ctx(ds, years=(2025,), grants=("samsjuklighet-nationell-plan",)), compact=True)
+    label = spec.fig.data[0].node.label[1]  # the grant, between the budget and the agencies
+    assert label.split("<br>")[:2] == ["Myndighets-", "gemensam"]
 
 
 def test_filter_summary_names_the_filters_under_more_filters(ds):

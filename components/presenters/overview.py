@@ -221,8 +221,11 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     counts = frame["kind"].value_counts()
     counted = [tr(f"ov_n_{k}" + ("_one" if counts[k] == 1 else ""), n=int(counts[k]), year=second)
                for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
-    summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
-                 change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=and_list(counted, tr("and")))
+    # A year with nothing counted (2027 without the announced money) has no total to go "to" or "from".
+    summary = (tr("ov_changes_summary_empty", empty=second if not t2 else first, other=first if not t2 else second,
+                  other_total=lb.mn(t1 or t2), parts=and_list(counted, tr("and"))) if not (t1 and t2) else
+               tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
+                  change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=and_list(counted, tr("and"))))
     col_first, col_second = tr("col_year_amount", year=first), tr("col_year_amount", year=second)
     # A year without an amount is an empty cell, not 0 kr: the file's "2026: 0, -100 %" for BUP read as a cut
     # to nothing, where the page says the 2026 money is announced and not counted.
@@ -239,8 +242,10 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
         tr("col_change_pct"): pd.Series(change_share, dtype="Float64"),
     })
     total_row = pd.DataFrame({tr("grant"): [tr("ov_changes_sum")], tr("ov_change_kind"): [""],
-                              col_first: [t1], col_second: [t2], tr("col_change"): [t2 - t1],
-                              tr("col_change_pct"): pd.Series([(t2 - t1) / t1 if t1 else None], dtype="Float64")})
+                              col_first: pd.array([t1 or None], dtype="Int64"),
+                              col_second: pd.array([t2 or None], dtype="Int64"), tr("col_change"): [t2 - t1],
+                              tr("col_change_pct"): pd.Series([(t2 - t1) / t1 if t1 and t2 else None],
+                                                              dtype="Float64")})
     table = pd.concat([table, total_row], ignore_index=True)
     formats = {col_first: "money", col_second: "money", tr("col_change"): "signed_money",
                tr("col_change_pct"): "signed_percent"}
