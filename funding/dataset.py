@@ -293,7 +293,8 @@ def select(view: pd.DataFrame, f: RowFilters, *, years: Iterable[int] | None = N
         mask &= view["region_code"].isin(f.region_codes)
     rows = view.loc[mask]
     if stand_in is not None and len(stand_in):
-        rows = pd.concat([rows, unsplit_totals(stand_in, view)])
+        # In its year among the other rows (the Data page and the downloads list rows in the view's order).
+        rows = pd.concat([rows, unsplit_totals(stand_in, view)]).sort_values("year", kind="stable")
     return rows.reset_index(drop=True)
 
 
