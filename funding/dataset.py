@@ -117,11 +117,13 @@ class Dataset:
 
     @property
     def national_population(self) -> int:
-        return int(self.population["count"].sum())
+        # The same denominator as every region's and the tidy view's: total population on the newest date. A sum
+        # of the whole table would count a second date or an age group (a key population) again.
+        return int(newest_population(self.population).sum())
 
     @property
     def population_date(self) -> str:
-        return str(self.population["ref_date"].iloc[0])
+        return str(self.population["ref_date"].max())
 
     @property
     def release(self) -> str:

@@ -31,6 +31,18 @@ def test_population_is_the_21_regions_on_2024_11_01(pop):
     assert pop["01"] == 2_471_773 and pop["09"] == 61_000
 
 
+def test_the_national_population_is_the_newest_total_whatever_else_the_table_holds(ds):
+    """national_population summed every row of the population table: an older date or an age group (a key
+    population) added to the data would have doubled the denominator of every national per-capita figure."""
+    import dataclasses
+
+    older = ds.population.assign(ref_date="2023-11-01", count=ds.population["count"] - 1000)
+    young = ds.population.assign(age_group="0-25", count=ds.population["count"] // 3)
+    wider = dataclasses.replace(ds, population=pd.concat([older, ds.population, young], ignore_index=True))
+    assert wider.national_population == ds.national_population == 10_587_140
+    assert wider.population_date == ds.population_date == "2024-11-01"
+
+
 def test_totals_per_year_and_status_are_the_published_sums(ds):
     table = sums.totals_by(select(ds.view, Filters()), ["year", "status"])
     got = {(int(y), s): int(a) for y, s, a in table.itertuples(index=False)}
