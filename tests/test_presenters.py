@@ -183,7 +183,13 @@ def test_a_download_states_the_years_its_rows_hold(ds):
     assert c.described(spec.rows) == {"year": ["2025", "2026"], "region": ["14"], "status": ["decided", "estimated"]}
     # Regioner ranks every region; the chosen one is only highlighted, so the download names no region.
     view = comparison.present(c)
-    assert c.described(view.map.rows) == {"year": ["2026"], "status": ["decided", "estimated"]}
+    assert view.map.every_region and view.ranking.every_region
+    assert c.described(view.map.rows, every_region=True) == {"year": ["2026"], "status": ["decided", "estimated"]}
+    # ... even in 2023, where only Västra Götaland has rows (it said region=14, a filter the table never used).
+    c = ctx(ds, years=(2023,), region_codes=("01", "14"))
+    rows = comparison.present(c).map.rows
+    assert set(rows["region_code"]) == {"14"}
+    assert "region" not in c.described(rows, every_region=True)
 
 
 def test_a_region_profile_download_names_only_the_region_it_holds(ds):

@@ -36,6 +36,9 @@ class ChartSpec:
     # The regions the table shows one by one where they are not its rows' regions, for its download's name and
     # filters: the money trail's chosen regions and "other" (funding.analysis.trail.OTHER_REGIONS, the rest summed).
     table_regions: tuple[str, ...] = ()
+    # Rows of every region whatever regions are chosen (Regioner ranks all 21 and only marks the chosen ones):
+    # its downloads then state no region filter, even in a year where only a chosen region has rows.
+    every_region: bool = False
 
 
 @dataclass(frozen=True)

@@ -165,10 +165,10 @@ def present(ctx: ViewContext) -> ComparisonView:
         map_notes.append(tr("map_narrow_note", spread=show(spread),
                             share=lb.percent(spread / float(top["sek_per_capita"]))))
     map_spec = ChartSpec("map", map_fig, tr("rg_map_title", years=years), tr("rg_map_alt"), summary, tbl, shown,
-                         (*map_notes, tr("map_credit")))
+                         (*map_notes, tr("map_credit")), every_region=True)
     bar_notes = [tr("legend_status")]
     if ranked["rank"].duplicated().any():
         bar_notes.append(tr("rg_ties"))
     bar_spec = ChartSpec("ranked", bar_fig, tr("rg_bar_title", years=years), tr("rg_bar_alt"), summary, tbl, shown,
-                         tuple(bar_notes))
+                         tuple(bar_notes), every_region=True)
     return ComparisonView(coverage, _answers(ctx, comp, years), tuple(lines), map_spec, bar_spec, None)

@@ -83,7 +83,8 @@ class ViewContext:
     def n_regions(self) -> int:
         return len(self.ds.regions)
 
-    def described(self, rows: pd.DataFrame, regions: Sequence[str] | None = None) -> dict[str, list[str]]:
+    def described(self, rows: pd.DataFrame, regions: Sequence[str] | None = None,
+                  every_region: bool = False) -> dict[str, list[str]]:
         """The filters a download of `rows` states: the reader's choices, and where a chart chose by default
         (years, statuses), what it chose, so a file never says "no filters" about one year's decided money.
 
@@ -99,7 +100,7 @@ class ViewContext:
             held = set(pd.unique(rows["region_code"]))
             if regions:
                 params["region"] = list(regions)
-            elif self.filters.region_codes and not held <= set(self.filters.region_codes):
+            elif every_region or (self.filters.region_codes and not held <= set(self.filters.region_codes)):
                 params.pop("region", None)
             elif self.filters.region_codes:
                 # Only the chosen regions the rows hold: Regionprofil shows the first of /?region=01,14, and
