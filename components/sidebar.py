@@ -53,7 +53,7 @@ def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_p
         # gives it to the expander's button as its description, for whoever reaches the button with Tab.
         if active:
             with st.container(key=MORE_COUNT_KEY):
-                st.caption(tr("more_active_one" if active == 1 else "more_active_many", n=active))
+                st.caption(tr("more_active", n=active))  # "1 filter valt" from more_active_one
         st.button(tr("reset"), on_click=state.clear, key="flt_reset", icon=":material/filter_alt_off:")
 
 

@@ -219,7 +219,7 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     kinds = {k: tr(f"kind_{k}") for k in timeline.CHANGE_KINDS}
     fig = flows.waterfall(frame, first, second, t1, t2, kinds, lb)
     counts = frame["kind"].value_counts()
-    counted = [tr(f"ov_n_{k}" + ("_one" if counts[k] == 1 else ""), n=int(counts[k]), year=second)
+    counted = [tr(f"ov_n_{k}", n=int(counts[k]), year=second)  # one: ov_n_<kind>_one (funding.text.t)
                for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
     # A year with nothing counted (2027 without the announced money) has no total to go "to" or "from".
     summary = (tr("ov_changes_summary_empty", empty=second if not t2 else first, other=first if not t2 else second,
