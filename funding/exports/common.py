@@ -20,6 +20,7 @@ from ..analysis.trail import OTHER_REGIONS
 from ..dataset import EXPORT_COLUMNS, Dataset
 from ..fmt import year_span
 from ..text import normalise_lang, t
+from ..text.labels import source_text
 from ..vocabulary import CHANNELS, LEVELS, STATUSES
 
 FORMATS = ("excel-csv", "csv", "xlsx", "datapackage")
@@ -288,8 +289,8 @@ def sources_text(sources: pd.DataFrame) -> str:
     chart's source line names it. " | " between sources: a reference number list has semicolons of its own."""
     items = []
     for r in sources.itertuples():
-        parts = [str(v) for v in (r.publisher, r.date, r.diarienummer) if isinstance(v, str) and v]
-        items.append(f"{r.source_id}: {', '.join(parts)}" if parts else str(r.source_id))
+        label = source_text(r)
+        items.append(f"{r.source_id}: {label}" if label else str(r.source_id))
     return " | ".join(items)
 
 

@@ -9,6 +9,11 @@ from ..dataset import Dataset
 from . import normalise_lang, t
 
 
+def source_text(source) -> str:
+    """A source as the interface names it, "publisher, date, reference numbers" (a row of the sources table)."""
+    return ", ".join(str(v) for v in (source.publisher, source.date, source.diarienummer) if isinstance(v, str) and v)
+
+
 @dataclass(frozen=True)
 class Labels:
     lang: str
@@ -88,10 +93,7 @@ def build(ds: Dataset, lang: str) -> Labels:
         stream_names[str(stream_id)] = label
     focus = {str(f): str(e if en else s) for f, s, e in zip(ds.focus_areas["focus_id"], ds.focus_areas["name_sv"],
                                                             ds.focus_areas["name_en"], strict=True)}
-    sources = {}
-    for row in ds.sources.itertuples():
-        parts = [str(v) for v in (row.publisher, row.date, row.diarienummer) if isinstance(v, str) and v]
-        sources[str(row.source_id)] = ", ".join(parts)
+    sources = {str(row.source_id): source_text(row) for row in ds.sources.itertuples()}
     regions = dict(zip(ds.regions["region_code"].astype(str), ds.regions["short_name"].astype(str), strict=True))
     return Labels(lang=lang, region_names=regions,
                   grants={str(k): str(v) for k, v in grant_names.items()}, streams=stream_names,
