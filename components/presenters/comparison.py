@@ -14,7 +14,7 @@ from funding.text import has
 from funding.text.escape import plot_escape
 
 from . import notes
-from .common import ChartSpec, Metric, Table, rank_of, years_label
+from .common import ChartSpec, Metric, Table, of_which, rank_of, years_label
 from .context import ViewContext, per_view
 
 MAX_ANSWERS = 3
@@ -146,15 +146,8 @@ def present(ctx: ViewContext) -> ComparisonView:
     display = pd.concat([display, national], ignore_index=True)
     formats = {tr("col_per_capita"): "per_capita", tr("rank"): "int", tr("col_amount"): "money",
                tr("col_population"): "int"}
-    # How much of each amount is not decided: the chart hatches it, and a downloaded table said nothing of it
-    # (Uppsala's 73 453 406 kr in 2026 holds 15 249 483 kr estimated).
-    for status in ("estimated", "announced"):
-        part = comp.by_status.loc[comp.by_status["status"] == status].set_index("region_code")["amount_sek"]
-        if part.empty:
-            continue
-        column = tr("col_of_which", status=lb.status(status))
-        amounts = table["region_code"].map(part).fillna(0).astype("int64")
-        display[column] = pd.concat([amounts, pd.Series([int(part.sum())])], ignore_index=True)
+    for column, amounts in of_which(tr, lb, comp.by_status, "region_code", table["region_code"]).items():
+        display[column] = pd.concat([amounts, pd.Series([int(amounts.sum())])], ignore_index=True)  # Riket
         formats[column] = "money"
     tbl = Table(display, formats, {tr("col_per_capita"): comp.decimals})
     years = years_label(shown)

@@ -16,7 +16,7 @@ from funding.dataset import per_capita, select
 from funding.fmt import year_span
 
 from . import notes
-from .common import ChartSpec, Metric, Table, rank_of, years_label
+from .common import ChartSpec, Metric, Table, of_which, rank_of, years_label
 from .context import ViewContext, per_view
 
 
@@ -128,13 +128,9 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         })
         formats = {tr("year"): "year", tr("col_per_capita"): "per_capita", tr("rp_col_national"): "per_capita",
                    tr("col_amount"): "money", tr("rank"): "int", tr("rp_col_ranked"): "int"}
-        # How much of each year's amount is not decided, as the chart's hatching shows (Regioner's table too).
-        for status in ("estimated", "announced"):
-            part = split.loc[split["status"] == status].set_index("year")["amount_sek"]
-            if len(part):
-                column = tr("col_of_which", status=lb.status(status))
-                table[column] = by_year["year"].map(part).fillna(0).astype("int64").to_numpy()
-                formats[column] = "money"
+        for column, amounts in of_which(tr, lb, split, "year", by_year["year"]).items():
+            table[column] = amounts.to_numpy()
+            formats[column] = "money"
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
                           (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine)))
