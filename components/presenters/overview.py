@@ -221,16 +221,18 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     counts = frame["kind"].value_counts()
     counted = [tr(f"ov_n_{k}", n=int(counts[k]), year=second)  # one: ov_n_<kind>_one (funding.text.t)
                for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
-    # A year with nothing counted (2027 without the announced money) has no total to go "to" or "from".
-    summary = (tr("ov_changes_summary_empty", empty=second if not t2 else first, other=first if not t2 else second,
-                  other_total=lb.mn(t1 or t2), parts=and_list(counted, tr("and"))) if not (t1 and t2) else
-               tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1), second_total=lb.mn(t2),
-                  change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=and_list(counted, tr("and"))))
+    parts = and_list(counted, tr("and"))
+    if t1 and t2:
+        summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1),
+                     second_total=lb.mn(t2), change=("+" if t2 > t1 else "") + lb.mn(t2 - t1), parts=parts)
+    else:  # a year with nothing counted (2027 without the announced money) has no total to go "to" or "from"
+        empty, other = (second, first) if not t2 else (first, second)
+        summary = tr("ov_changes_summary_empty", empty=empty, other=other, other_total=lb.mn(t1 or t2), parts=parts)
     col_first, col_second = tr("col_year_amount", year=first), tr("col_year_amount", year=second)
     # A year without an amount is an empty cell, not 0 kr: the file's "2026: 0, -100 %" for BUP read as a cut
     # to nothing, where the page says the 2026 money is announced and not counted.
-    no_first = frame["kind"].isin(["new"]) | ((frame["kind"] == "unsplit") & (frame["first"] == 0))
-    no_second = frame["kind"].isin(["ended"]) | ((frame["kind"] == "unsplit") & (frame["second"] == 0))
+    no_first = (frame["kind"] == "new") | ((frame["kind"] == "unsplit") & (frame["first"] == 0))
+    no_second = (frame["kind"] == "ended") | ((frame["kind"] == "unsplit") & (frame["second"] == 0))
     change_share = [c / a if a and not gone else None
                     for c, a, gone in zip(frame["change"], frame["first"], no_second, strict=True)]
     table = pd.DataFrame({
