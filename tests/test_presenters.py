@@ -89,6 +89,25 @@ def test_money_trail_continues_to_a_chosen_region(ds):
     assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
 
 
+def test_the_money_trail_table_says_how_much_of_a_link_is_estimated_or_announced(ds):
+    """A link can sum money of several statuses; without a column the table and its files showed the estimated
+    split of primary care 2026 as if it were decided."""
+    table = overview.money_trail(ctx(ds, region_codes=("14",))).table.frame.set_index(["Från", "Till"])
+    # Västra Götaland 2026: 249 940 771 kr decided psychiatry and 66 317 621 kr of primary care estimated.
+    to_region = table.xs("Västra Götaland", level="Till")
+    assert to_region["Belopp (kr)"].sum() == 249_940_771 + 66_317_621
+    assert to_region["Varav skattat (kr)"].sum() == 66_317_621
+    assert table.loc[("Statens budget 2026", "Överenskommelse om psykisk hälsa och suicidprevention"),
+                     "Varav skattat (kr)"] == 0
+    assert "Varav aviserat (kr)" not in table.columns  # announced money is not in the default selection
+    with_announced = overview.money_trail(ctx(ds, years=(2027,), statuses=("decided", "estimated", "announced")))
+    frame = with_announced.table.frame
+    budget = frame.loc[frame["Från"] == "Statens budget 2027"]
+    assert budget["Varav aviserat (kr)"].tolist() == budget["Belopp (kr)"].tolist()  # 2027 is all announced
+    assert budget["Belopp (kr)"].sum() == 3_439_000_000
+    assert with_announced.table.formats["Varav aviserat (kr)"] == "money"
+
+
 def _drawn(spec: ChartSpec) -> dict[str, float]:
     """The money trail figure's nodes (their label on one line) and the mnkr flowing into each."""
     sankey = spec.fig.data[0]

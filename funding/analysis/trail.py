@@ -6,8 +6,8 @@ did not fit a 1 100 px window beside the filter panel, four did not fit a tablet
 The wide chart goes from the channel straight to the recipient (the region, where regions are chosen), the
 narrow one from the grant.
 
-Each link carries its kronor and the sources of the amounts it sums, so a Sankey diagram and its table
-can show where every krona of the selection goes and on whose word.
+Each link carries its kronor, how much of them is estimated or announced, and the sources of the amounts it
+sums, so a Sankey diagram and its table can show where every krona of the selection goes and on whose word.
 """
 
 from __future__ import annotations
@@ -18,7 +18,11 @@ BUDGET, GRANT, CHANNEL, LEVEL, REGION = "budget", "grant", "channel", "level", "
 OTHER_REGIONS = "other"      # region-coded money of regions not chosen
 NOT_BY_REGION = "national"   # money to regions or counties that the sources do not split by region
 OTHER_GRANTS = "other-grants"  # small grants drawn as one node (small_grants)
-LINK_COLUMNS = ["source_kind", "source", "target_kind", "target", "amount_sek", "source_ids"]
+# Of each link's kronor, how much is estimated and how much announced (not decided): a link can sum amounts of
+# different statuses, and its table must say so as the chart's hatching does elsewhere.
+NOT_DECIDED = ("estimated", "announced")
+LINK_COLUMNS = ["source_kind", "source", "target_kind", "target", "amount_sek", "source_ids",
+                *(f"{status}_sek" for status in NOT_DECIDED)]
 
 
 def _links(rows: pd.DataFrame, source_kind: str, source_col: str, target_kind: str, target_col: str) -> list[dict]:
@@ -26,7 +30,9 @@ def _links(rows: pd.DataFrame, source_kind: str, source_col: str, target_kind: s
     for (src, dst), part in rows.groupby([source_col, target_col], sort=True):
         out.append({"source_kind": source_kind, "source": str(src), "target_kind": target_kind, "target": str(dst),
                     "amount_sek": int(part["amount_sek"].sum()),
-                    "source_ids": tuple(s for s in pd.unique(part["source_id"]) if s)})
+                    "source_ids": tuple(s for s in pd.unique(part["source_id"]) if s),
+                    **{f"{status}_sek": int(part.loc[part["status"] == status, "amount_sek"].sum())
+                       for status in NOT_DECIDED}})
     return out
 
 
