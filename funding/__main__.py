@@ -63,7 +63,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     payload = exports.payload(args.format, view, prov, args.lang)
     if out is not None:
         if out.is_dir():
-            out = out / exports.file_name(args.format, view, prov.day, ds.region_codes, lang=args.lang)
+            out = out / exports.file_name(args.format, view, prov.day, ds.region_codes, lang=args.lang,
+                                          statuses=args.status)
         try:
             out.write_bytes(payload)
         except OSError as exc:

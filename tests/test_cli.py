@@ -133,6 +133,21 @@ def test_out_folder_gets_a_descriptive_file_name(ds, tmp_path):
                and n.endswith("_standard.csv") for n in names), names
 
 
+def test_exports_with_different_statuses_into_one_folder_keep_apart(ds, tmp_path):
+    """Named by year and region only, `--status decided` and a full export of 2026 had the same file name and
+    the second overwrote the first."""
+    for statuses in ([], ["decided"], ["decided", "announced"]):
+        args = [a for s in statuses for a in ("--status", s)]
+        result = run("export", "--format", "csv", "--year", "2026", *args, "--out", str(tmp_path))
+        assert result.returncode == 0, result.stderr
+    names = sorted(p.name.rsplit("_", 2)[0] for p in tmp_path.iterdir())  # without the day and "standard.csv"
+    assert names == ["statsbidrag-psykisk-halsa_2026_alla-regioner",
+                     "statsbidrag-psykisk-halsa_2026_alla-regioner_beslutat",
+                     "statsbidrag-psykisk-halsa_2026_alla-regioner_beslutat+aviserat"]
+    decided = next(p for p in tmp_path.iterdir() if "_beslutat_" in p.name)
+    assert pd.read_csv(decided)["amount_sek"].sum() == 3_216_000_000
+
+
 def test_an_english_export_is_named_in_english(ds, tmp_path):
     result = run("export", "--format", "csv", "--year", "2026", "--region", "01", "--region", "12", "--lang", "en",
                  "--out", str(tmp_path))

@@ -335,7 +335,7 @@ def table_part(chart_key: str, lang: str) -> str:
 
 
 def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "",
-              lang: str = "sv", regions: Iterable[str] | None = None) -> str:
+              lang: str = "sv", regions: Iterable[str] | None = None, statuses: Iterable[str] = ()) -> str:
     """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when, in the
     download's language (state-funding-mental-health_2025-2026_region-14_2026-11-25.csv in English).
 
@@ -343,6 +343,8 @@ def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable
     (the money trail: the chosen regions and OTHER_REGIONS, "regioner-01-12-och-ovriga"); `all_region_codes`
     tells when every region is there ("alla-regioner"); `part` names a chart's table (`table_part`). The
     standard CSV gets a _standard suffix so the two CSVs never overwrite each other in a downloads folder.
+    `statuses`, a chosen subset of the amounts' statuses, is named too ("beslutat", "beslutat+aviserat"): two
+    exports of one year into one folder with different statuses would otherwise have overwritten each other.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -351,7 +353,9 @@ def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable
     # milliseconds per chart and rerun on a large dataset (issue 7).
     years = pd.unique(view["year"]) if "year" in view else []
     codes = regions if regions else (pd.unique(view["region_code"]) if "region_code" in view else [])
+    chosen = [s for s in STATUSES if s in set(statuses)]
+    status_part = "+".join(t(f"file_status_{s}", lang) for s in chosen) if 0 < len(chosen) < len(STATUSES) else ""
     stem = "_".join([t("file_stem", lang), *([part] if part else []), _years_part(years, lang),
-                     _regions_part(codes, all_region_codes, lang), day])
+                     _regions_part(codes, all_region_codes, lang), *([status_part] if status_part else []), day])
     suffix = {"excel-csv": ".csv", "csv": "_standard.csv", "xlsx": ".xlsx", "datapackage": ".zip"}[fmt]
     return stem + suffix
