@@ -67,6 +67,7 @@ def _preload_links() -> bytes:
     return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">' for n in seen).encode()
 '''
 
+_SIDEBAR = "    sidebar.draw(options, labels, latest_year_for(ds), series_page=_spec(nav.url_path).series_only)\n"
 PATCHES: dict[str, list[tuple[str, str, str]]] = {
     # (file, old, new): each old text must occur in the file.
     "basehint": [
@@ -83,15 +84,25 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
          '+ _preload_links()'),
     ],
     "nosidebar": [
-        ("components/shell.py", "    sidebar.draw(options, labels, latest_year_for(ds))\n", ""),
+        ("components/shell.py", _SIDEBAR, ""),
     ],
     "sidebar-after": [
-        ("components/shell.py", "    sidebar.draw(options, labels, latest_year_for(ds))\n", ""),
+        ("components/shell.py", _SIDEBAR, ""),
         ("components/shell.py", "    nav.run()",
-         "    nav.run()\n    sidebar.draw(options, labels, latest_year_for(ds))"),
+         "    nav.run()\n" + _SIDEBAR.rstrip("\n")),
     ],
 }
 PATCHES["basehint+preload"] = PATCHES["basehint"] + PATCHES["preload"]
+# The filter panel with one kind of widget left out, to see which of them the first chart waits for.
+_YEAR_MULTI = '        _multi("years", tr("f_year"), options.years, str,\n'
+PATCHES["sidebar-no-multiselects"] = [
+    ("components/sidebar.py", _YEAR_MULTI, _YEAR_MULTI.replace("_multi(", "0 and _multi(")),
+    ("components/sidebar.py", '        _multi("region_codes",', '        0 and _multi("region_codes",'),
+]
+PATCHES["sidebar-no-radio"] = [("components/sidebar.py", '        st.radio(tr("language")',
+                                 '        0 and st.radio(tr("language")')]
+PATCHES["sidebar-no-button"] = [("components/sidebar.py", '        st.button(tr("reset")',
+                                  '        0 and st.button(tr("reset")')]
 # The late preload (web/preload.late: the chunks of the page's first run) asked for as soon as app.js runs, or at
 # DOMContentLoaded, instead of after the client's host-config request; or not at all.
 _LATE_FALLBACK = ('window.addEventListener("load", function () { window.setTimeout(function () '
