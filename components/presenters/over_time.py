@@ -97,15 +97,24 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
         whole = value(int(row["amount_sek"]))
         return tr("ot_value_announced", value=whole, announced=value(part)) if part else whole
 
-    summary = tr("ot_summary", area=area_name, max_year=int(mx["year"]), max_value=value_of(mx),
-                 min_year=int(mn["year"]), min_value=value_of(mn))
+    extremes = {"area": area_name, "max_year": int(mx["year"]), "max_value": value_of(mx),
+                "min_year": int(mn["year"]), "min_value": value_of(mn)}
     if f.region_codes:
         # Which years are partial, and how much of the money is known per region, are facts about every region:
         # judged over the chosen ones only, 2025 read as "the sources give only Stockholm and Västra Götaland".
         every_region = select(ctx.ds.view, f, years=ctx.series.years, statuses=ctx.series.statuses,
                               ignore_regions=True)
+        # Every region has figures in 2025 and 2026, but not for the same part of the money: Gotland's "lowest
+        # 2026" was the agreement's 2026 money, which the sources do not split by region. The summary gives
+        # each year's share split by region instead of calling the years gap-free.
+        shares = {year: lb.percent(cov.regional / cov.total if cov.total else None)
+                  for year in (extremes["max_year"], extremes["min_year"])
+                  for cov in [facts.coverage(every_region.loc[every_region["year"] == year])]}
+        summary = tr("ot_summary_regions", **extremes, max_share=shares[extremes["max_year"]],
+                     min_share=shares[extremes["min_year"]])
         lines += [notes.coverage_line(ctx, every_region), *notes.partial_notes(ctx, every_region)]
     else:
+        summary = tr("ot_summary", **extremes)
         lines += notes.partial_notes(ctx, shown)
     lines += [*notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown), *notes.rest_notes(ctx, shown),
               *notes.announced_note(ctx, shown)]
