@@ -378,6 +378,16 @@ def test_over_time_summary_for_a_region_skips_the_years_only_some_regions_have(d
     assert "högst 2026" in summary and "lägst 2025" in summary and "2023" not in summary
 
 
+def test_over_time_summary_for_a_region_gives_each_year_s_share_split_by_region(ds):
+    """Gotland's "lowest 2026" is the agreement's 2026 money, which the sources do not split by region: the
+    summary called 2025 and 2026 years "without gaps in the sources"; it now says how much of each is split."""
+    summary = over_time.present(ctx(ds, region_codes=("09",))).summary.replace(NBSP, " ")
+    assert summary.startswith("Gotland: högst 2025 med 18,1 mnkr, lägst 2026 med 11,0 mnkr")
+    # 2025: 1 777,0 of 3 830,5 mnkr (announced included, as in the series); 2026: 1 886,0 of 4 406,0 mnkr.
+    assert "46,4 % av statens pengar i urvalet 2025 och 42,8 % 2026" in summary
+    assert "utan luckor" not in summary
+
+
 def test_over_time_for_chosen_regions_counts_their_own_money_only(ds):
     spec = over_time.present(ctx(ds, region_codes=("14",)))
     per_year = spec.table.frame.groupby("År")["Belopp (kr)"].sum()
@@ -408,6 +418,20 @@ def test_profile_of_vastra_gotaland(ds):
     assert per_capita.notes[1].startswith("Riket:")
     assert view.message is None
     assert len(view.all_rows) == len(ds.view[(ds.view["region_code"] == "14") & (ds.view["status"] != "announced")])
+
+
+def test_profile_keys_name_the_population_behind_each_row(ds):
+    """The estimated primary care row showed Socialstyrelsen's key (population of 2025-11-01), not the one the
+    estimate uses (2024-11-01); the decided rows' keys had no date."""
+    own = profile.present(ctx(ds, region_codes=("09",), years=(2025, 2026)), "09").own.frame
+    keys = dict(zip(zip(own["År"], own["Belopp (kr)"]), own["Fördelningsnyckel"], strict=True))
+    estimated = keys[(2026, 2_281_636)]
+    assert estimated.startswith("Skattning, inte källans fördelning: Totalen 396 000 000 kr fördelad efter "
+                                "regionernas andel av befolkningen 2024-11-01")
+    assert "Socialstyrelsen använder 2025-11-01" in estimated
+    assert keys[(2025, 2_857_807)] == "Andel av totalbefolkningen 1 november 2024 (SCB)"
+    assert keys[(2026, 6_719_221)] == "Andel av befolkningen 18+ år i september 2025 (SCB)"
+    assert keys[(2026, 772_278)] == "Andel av befolkningen 0–25 år i september 2025 (SCB)"
 
 
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):

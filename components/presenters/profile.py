@@ -46,7 +46,11 @@ def _detail(ctx: ViewContext, frame: pd.DataFrame) -> Table:
         tr("grant"): [lb.grant(g) for g in frame["grant_id"]],
         tr("stream"): [lb.stream(s) for s in frame["stream_id"]],
         tr("status"): [lb.status(s) for s in frame["status"]],
-        tr("key"): frame["key_en" if en else "key_sv"],
+        # An estimated row's amount comes from this dataset's method, not from the grant's key: Socialstyrelsen
+        # splits primary care 2026 by the population of 2025-11-01, the estimate by that of 2024-11-01.
+        tr("key"): [tr("rp_key_estimated", method=method) if status == "estimated" else key for key, status, method
+                    in zip(frame["key_en" if en else "key_sv"], frame["status"],
+                           frame["estimate_method_en" if en else "estimate_method"], strict=True)],
         tr("source"): [lb.source(s) for s in frame["source_id"]],
     })
     return Table(table, {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"})
