@@ -424,7 +424,7 @@ def test_profile_keys_name_the_population_behind_each_row(ds):
     """The estimated primary care row showed Socialstyrelsen's key (population of 2025-11-01), not the one the
     estimate uses (2024-11-01); the decided rows' keys had no date."""
     own = profile.present(ctx(ds, region_codes=("09",), years=(2025, 2026)), "09").own.frame
-    keys = dict(zip(zip(own["År"], own["Belopp (kr)"]), own["Fördelningsnyckel"], strict=True))
+    keys = dict(zip(zip(own["År"], own["Belopp (kr)"], strict=True), own["Fördelningsnyckel"], strict=True))
     estimated = keys[(2026, 2_281_636)]
     assert estimated.startswith("Skattning, inte källans fördelning: Totalen 396 000 000 kr fördelad efter "
                                 "regionernas andel av befolkningen 2024-11-01")
