@@ -434,6 +434,21 @@ def test_profile_keys_name_the_population_behind_each_row(ds):
     assert keys[(2026, 772_278)] == "Andel av befolkningen 0–25 år i september 2025 (SCB)"
 
 
+def test_profile_cards_say_what_the_region_s_figures_leave_out_and_how_close_the_ranks_are(ds):
+    """Norrbotten: the total named the unsplit county-joint money but not the agreement's 548 mnkr to the regions
+    (2026) or 1 490 mnkr of BUP and beds (2025); "2 av 21" in 2026 rests on 3,57 kr per inhabitant."""
+    view = profile.present(ctx(ds, region_codes=("25",), years=(2025, 2026)), "25")
+    cards = {m.label: m for m in view.metrics}
+    notes_2026 = " ".join(cards["Totalt 2026"].notes).replace(NBSP, " ")
+    assert "Till regionerna går dessutom 548,0 mnkr som källorna bara anger för hela landet" in notes_2026
+    assert "1 490,0 mnkr" in " ".join(cards["Totalt 2025"].notes).replace(NBSP, " ")
+    assert cards["Rang 2026"].value == "2 av 21"
+    assert any(n.replace(NBSP, " ").startswith("Högst och lägst skiljer sig bara 3,57 kr per invånare 2026 (2,0 %)")
+               for n in cards["Rang 2026"].notes)
+    # 2025's joint county money sets the regions apart (Gotland 296,68 against Skåne 157,54 kr): no such note.
+    assert not any("skiljer sig bara" in n for n in cards["Rang 2025"].notes)
+
+
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
     # Västra Götaland 2023-2026: its own and county-wide kronor per inhabitant, 2026 split into decided and the
     # estimated primary-care share; the stacked bars add up to the year's figure in the table beside the chart.

@@ -83,6 +83,11 @@ def rank_of(tr, rank: int, n: int, tied: int) -> tuple[str, tuple[str, ...]]:
     return tr("rg_rank_of", rank=rank, n=n), ()
 
 
+# Below this spread (as a share of the highest value) regions' kronor per inhabitant are close enough that a map
+# scaled from zero shows one colour and a rank among them says little, so the page says so.
+NARROW_SPREAD = 0.10
+
+
 def of_which(tr, labels: Labels, split: pd.DataFrame, key: str, keys: pd.Series) -> dict[str, pd.Series]:
     """How much of each amount is not decided, as the charts' hatching shows: "Varav skattat (kr)" (and
     "aviserat") per value of `keys`, from `split` (`key`, status, amount_sek); a status the split lacks gets

@@ -14,12 +14,10 @@ from funding.text import has
 from funding.text.escape import plot_escape
 
 from . import notes
-from .common import ChartSpec, Metric, Table, of_which, rank_of, years_label
+from .common import NARROW_SPREAD, ChartSpec, Metric, Table, of_which, rank_of, years_label
 from .context import ViewContext, per_view
 
 MAX_ANSWERS = 3
-# Below this spread (as a share of the highest value) a map scaled from zero shows one colour, so say why.
-NARROW_SPREAD = 0.10
 
 
 @dataclass(frozen=True)

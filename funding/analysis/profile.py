@@ -46,6 +46,13 @@ def allocation_keys(rows: pd.DataFrame, streams: pd.DataFrame, grants: pd.DataFr
     return out
 
 
+def _spread(values: pd.Series) -> dict[str, float | None]:
+    values = values.dropna()
+    if values.empty:
+        return {"highest_per_capita": None, "lowest_per_capita": None}
+    return {"highest_per_capita": float(values.max()), "lowest_per_capita": float(values.min())}
+
+
 def profile(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, streams: pd.DataFrame,
             grants: pd.DataFrame, code: str) -> Profile:
     """Everything the region profile shows. `rows` are filtered on everything except the region."""
@@ -67,9 +74,12 @@ def profile(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, stre
             "rank": int(me["rank"]), "ranked": comp.regions_with_data,
             "tied": int(me["tied"]),
             "estimated_sek": int(in_year.loc[in_year["status"] == "estimated", "amount_sek"].sum()),
+            # How far apart the ranked regions are: a rank among values 2 % apart says little (2026).
+            **_spread(comp.table.loc[comp.table["has_data"], "sek_per_capita"]),
         })
     by_year = pd.DataFrame(records, columns=["year", "own_sek", "joint_sek", "amount_sek", "sek_per_capita",
-                                             "national_per_capita", "rank", "ranked", "tied", "estimated_sek"])
+                                             "national_per_capita", "rank", "ranked", "tied", "estimated_sek",
+                                             "highest_per_capita", "lowest_per_capita"])
     detail = mine.copy()
     keys = allocation_keys(regional, streams, grants, len(region_table)).loc[detail.index]
     detail["key_sv"], detail["key_en"] = keys["key_sv"], keys["key_en"]
