@@ -449,6 +449,19 @@ def test_profile_cards_say_what_the_region_s_figures_leave_out_and_how_close_the
     assert not any("skiljer sig bara" in n for n in cards["Rang 2025"].notes)
 
 
+def test_profile_of_a_year_without_regional_amounts_gives_the_national_money(ds):
+    """2027 said only "no amounts per region", as if there were no money: 3 439 mnkr is announced."""
+    message = profile.present(ctx(ds, region_codes=("25",), years=(2027,)), "25").message.replace(NBSP, " ")
+    assert message.startswith("2027: källorna ger inga belopp per region för Norrbotten.")
+    assert "För hela landet är 3 439,0 mnkr aviserat för 2027, inget av det per region." in message
+    assert message.endswith("Aviserade belopp visas på de andra sidorna med Belopp att visa under Fler filter.")
+    shown = profile.present(ctx(ds, region_codes=("25",), years=(2027,),
+                                statuses=("decided", "estimated", "announced")), "25").message
+    assert "Fler filter" not in shown  # announced money is already chosen
+    decided = profile.present(ctx(ds, region_codes=("25",), years=(2019,)), "25").message.replace(NBSP, " ")
+    assert decided.endswith("För hela landet anger källorna 1 700,0 mnkr för 2019, inget av det per region.")
+
+
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
     # Västra Götaland 2023-2026: its own and county-wide kronor per inhabitant, 2026 split into decided and the
     # estimated primary-care share; the stacked bars add up to the year's figure in the table beside the chart.

@@ -14,6 +14,7 @@ from funding.analysis.regions import regional_rows
 from funding.analysis.sums import totals_by
 from funding.dataset import per_capita, select
 from funding.fmt import year_span
+from funding.vocabulary import STATUSES
 
 from . import notes
 from .common import NARROW_SPREAD, ChartSpec, Metric, Table, of_which, rank_of, years_label
@@ -70,7 +71,19 @@ def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
     if partial:
         others = ", ".join(ctx.labels.region_names.get(c, c) for c in partial[0].region_codes)
         return ctx.tr("rp_empty_partial", years=year_span(focus), regions=others, region=name, available=available)
-    return ctx.tr("rp_empty", years=year_span(focus), region=name, available=available or "–")
+    message = ctx.tr("rp_empty", years=year_span(focus), region=name, available=available or "–")
+    # The years may still hold money for the whole country, announced money too, which the default leaves out
+    # (2027: 3 439 mnkr, all announced): "no amounts" alone read as no money at all.
+    national = select(ctx.ds.view, ctx.filters.replace(years=(), region_codes=()), years=tuple(sorted(focus)),
+                      statuses=STATUSES)
+    if len(national):
+        announced = int(national.loc[national["status"] == "announced", "amount_sek"].sum())
+        total = int(national["amount_sek"].sum())
+        key = "rp_empty_national_announced" if announced == total else "rp_empty_national"
+        message += " " + ctx.tr(key, years=year_span(focus), national=ctx.labels.mn(total))
+        if announced and "announced" not in ctx.snapshot.statuses:
+            message += " " + ctx.tr("rp_empty_announced_hint")
+    return message
 
 
 @per_view
