@@ -462,6 +462,15 @@ def test_profile_of_a_year_without_regional_amounts_gives_the_national_money(ds)
     assert decided.endswith("För hela landet anger källorna 1 700,0 mnkr för 2019, inget av det per region.")
 
 
+def test_profile_without_county_joint_rows_says_whether_they_exist_unsplit(ds):
+    view = profile.present(ctx(ds, region_codes=("25",)), "25")
+    assert view.joint.frame.empty
+    assert view.no_joint.replace(NBSP, " ") == \
+        "Länsgemensamma medel 2026 anger källorna bara för hela landet (493,0 mnkr), inte per län."
+    assert profile.present(ctx(ds, region_codes=("25",), grants=("primarvard",)), "25").no_joint == \
+        "Inga länsgemensamma medel i urvalet."  # the grant chosen has none
+
+
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
     # Västra Götaland 2023-2026: its own and county-wide kronor per inhabitant, 2026 split into decided and the
     # estimated primary-care share; the stacked bars add up to the year's figure in the table beside the chart.

@@ -38,7 +38,7 @@ else:
         st.header(tr("rp_joint_title", years=years), anchor=False)
         blocks.caption(tr("rp_joint_note"))
         if view.joint.frame.empty:
-            st.info(tr("rp_no_joint"))
+            st.info(view.no_joint)
         else:
             blocks.table_view(ctx, view.joint, alt=tr("rp_joint_title", years=years))
     blocks.caption(tr("rp_print"))

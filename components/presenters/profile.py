@@ -34,6 +34,7 @@ class ProfileView:
     own_rows: pd.DataFrame
     joint_rows: pd.DataFrame
     all_rows: pd.DataFrame       # every row of the region in every year, for the one-click workbook
+    no_joint: str = ""           # what to say where `joint` is empty
 
 
 def _detail(ctx: ViewContext, frame: pd.DataFrame) -> Table:
@@ -165,9 +166,15 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
     own = in_focus.loc[in_focus["recipient_level"] == "region"]
     joint = in_focus.loc[in_focus["recipient_level"] == "county"]
+    # The card says the county-joint money exists but is not split by county: "none in the selection" under it
+    # contradicted that (2026: 493 mnkr).
+    unsplit_joint = int(rows.loc[rows["year"].isin(ctx.snapshot.years) & (rows["recipient_level"] == "county")
+                                 & (rows["region_code"] == ""), "amount_sek"].sum())
+    no_joint = tr("rp_no_joint_unsplit", years=year_span(ctx.snapshot.years), national=lb.mn(unsplit_joint)) \
+        if unsplit_joint else tr("rp_no_joint")
     return ProfileView(
         profile=prof, heading=tr("rp_heading", region=prof.region_name),
         population=tr("rp_population", date=ctx.ds.population_date, pop=lb.number(prof.population)),
         metrics=tuple(items), message=_message(ctx, code, prof), chart=chart, own=_detail(ctx, own),
-        joint=_detail(ctx, joint), own_rows=own, joint_rows=joint, all_rows=mine,
+        joint=_detail(ctx, joint), own_rows=own, joint_rows=joint, all_rows=mine, no_joint=no_joint,
     )
