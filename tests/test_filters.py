@@ -155,6 +155,13 @@ def test_statuses_always_keep_decided_money(options):
     assert parse({"status": "announced,estimated"}, options).filters.statuses == STATUSES
 
 
+def test_status_all_means_every_status(options):
+    """A journalist wrote /?status=all by hand and got "unknown value" and the default."""
+    for value in ("all", "ALL", "all,announced"):
+        result = parse({"status": value}, options)
+        assert result.filters.statuses == STATUSES and result.warnings == ()
+
+
 def test_unknown_parameter_names_are_ignored(options):
     result = parse({"utm_source": "x", "embed": "true", "<script>": "1", "regions": "14"}, options)
     assert result.filters == flt.Filters()

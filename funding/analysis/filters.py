@@ -209,6 +209,10 @@ def _multi(attr: str, param: str, pieces: list[str], allowed: tuple) -> tuple | 
     chosen, reason = [], None
     for piece in pieces:
         value = normalise(piece)
+        if attr == "statuses" and value == "all":
+            # A hand-written address says status=all more often than listing the three; the panel calls it "all".
+            chosen.extend(allowed)
+            continue
         if value is not None and value not in allowed and renamed.get(value) in allowed:
             value = renamed[value]
         if value is None:
