@@ -69,6 +69,13 @@ def test_overview_cards_follow_a_chosen_grant(ds):
     assert total.notes[0] == f"1{NBSP}320{NBSP}000{NBSP}000{NBSP}kr"
 
 
+def test_a_region_s_change_summary_gives_the_amount_the_sources_do_not_split(ds):
+    spec, _ = overview.changes(ctx(ds, region_codes=("09",)))
+    assert spec.summary.replace(NBSP, " ") == (
+        "Från 18,1 mnkr 2025 till 11,0 mnkr 2026 (−7,1 mnkr): 1 nytt statsbidrag, 1 som källorna inte fördelar "
+        "per region 2026 (−15,2 mnkr) och 1 som minskar.")
+
+
 def test_money_trail_links_add_up_and_carry_their_sources(ds):
     spec = overview.money_trail(ctx(ds))
     assert isinstance(spec, ChartSpec)
@@ -358,7 +365,8 @@ def test_change_summary_counts_in_words_and_names_money_not_split_by_region(ds):
     spec, _ = overview.changes(ctx(ds))
     assert spec.summary.endswith(": 1 nytt statsbidrag, 6 utan belopp 2026 och 2 som minskar.")
     spec, _ = overview.changes(ctx(ds, lang="en", years=(2026,), region_codes=("01", "12")))
-    assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 and 1 decreasing.")
+    assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 (−SEK\u00a0423.0m) "
+                                 "and 1 decreasing.")
     table = spec.table.frame.set_index("Grant")
     row = table.loc["Agreement on mental health and suicide prevention"]
     # Not 0 kr in 2026: the regions' share of it is not known (an empty cell in the table and its files).

@@ -224,7 +224,11 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     kinds = {k: tr(f"kind_{k}") for k in timeline.CHANGE_KINDS}
     fig = flows.waterfall(frame, first, second, t1, t2, kinds, lb)
     counts = frame["kind"].value_counts()
-    counted = [tr(f"ov_n_{k}", n=int(counts[k]), year=second)  # one: ov_n_<kind>_one (funding.text.t)
+    # With the amount: Gotland's "from 18,1 to 11,0 mnkr" is mostly 15,2 mnkr of 2025 agreement money whose 2026
+    # counterpart the sources do not split by region, which "1 not split by region" alone did not tell.
+    change_of = frame.groupby("kind")["change"].sum()
+    counted = [tr(f"ov_n_{k}", n=int(counts[k]), year=second,  # one: ov_n_<kind>_one (funding.text.t)
+                  change=("+" if change_of[k] > 0 else "") + lb.mn(int(change_of[k])))
                for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
     parts = and_list(counted, tr("and"))
     if t1 and t2:
