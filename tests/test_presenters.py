@@ -55,6 +55,12 @@ def test_overview_opens_on_the_latest_decided_year_with_decided_and_estimated_mo
     assert known.value == f"1,89{NBSP}mdkr" and "58,6" in known.notes[0]
 
 
+def test_an_announced_only_year_s_total_says_so(ds):
+    total = overview.present(ctx(ds, years=(2027,), statuses=("decided", "announced"))).metrics[0]
+    assert total.notes[0] == f"3{NBSP}439{NBSP}000{NBSP}000{NBSP}kr"
+    assert "Hela beloppet är aviserat, inget beslutat." in total.notes
+
+
 def test_overview_cards_follow_a_chosen_region(ds):
     view = overview.present(ctx(ds, region_codes=("01",)))
     total, per_capita, rank = view.metrics

@@ -34,6 +34,9 @@ def _status_parts(ctx: ViewContext, rows: pd.DataFrame) -> str:
     per = rows.groupby("status")["amount_sek"].sum()
     parts = [f"{ctx.labels.status(s)} {ctx.labels.money(int(per[s]))}" for s in ("decided", "estimated", "announced")
              if per.get(s)]
+    if len(parts) == 1 and per.get("announced"):
+        # 2027 and 2028 are announced only: the card must say so as plainly as 2026's mix.
+        return ctx.tr("ov_parts_announced_only")
     if len(parts) <= 1:
         return ""
     text = ctx.tr("ov_parts", parts=", ".join(parts))
