@@ -369,7 +369,16 @@ def test_over_time_legend_names_each_grant_once_and_each_status_once(ds):
 
 def test_change_summary_counts_in_words_and_names_money_not_split_by_region(ds):
     spec, _ = overview.changes(ctx(ds))
-    assert spec.summary.endswith(": 1 nytt statsbidrag, 6 utan belopp 2026 och 2 som minskar.")
+    # BUP (1 000 mnkr) and the suicide investigations (25 mnkr) have announced 2026 amounts, which the default
+    # leaves out: their bars say "bara aviserat", not "inget belopp".
+    assert spec.summary.endswith(": 1 nytt statsbidrag, 4 utan belopp 2026, 2 med bara aviserade belopp 2026, som "
+                                 f"inte räknas med (−1{NBSP}025,0{NBSP}mnkr) och 2 som minskar.")
+    labels = [y.replace("<br>", " ") for y in spec.fig.data[0].y]
+    assert "Bara aviserat: Ökad tillgänglighet till barn-…" in labels
+    kinds = spec.table.frame.set_index("Statsbidrag")["Förändring"]
+    assert kinds["Ökad tillgänglighet till barn- och ungdomspsykiatrin (BUP)"] == "bara aviserat"
+    assert pd.isna(spec.table.frame.set_index("Statsbidrag").loc[
+        "Ökad tillgänglighet till barn- och ungdomspsykiatrin (BUP)", "2026 (kr)"])
     spec, _ = overview.changes(ctx(ds, lang="en", years=(2026,), region_codes=("01", "12")))
     assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 (−SEK\u00a0423.0m) "
                                  "and 1 decreasing.")

@@ -192,16 +192,24 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
                      table_regions=(*f.region_codes, *summed) if f.region_codes else ())
 
 
-def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> tuple[str, ...]:
-    """Grants without an amount in the second year that have an announced one there, which the default leaves out."""
+# A grant with no amount counted in the second year but an announced one there, which the selection leaves out
+# (BUP 2026: 1 000 mnkr). Drawn as "no amount", its bar read as a cut to nothing.
+ANNOUNCED_ONLY = "announced"
+
+
+def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> pd.Series:
+    """Grant -> the announced amount in `second` of the grants without an amount there in the selection."""
     if "announced" in ctx.snapshot.statuses:
-        return ()
+        return pd.Series(dtype="int64")
     gone = frame.loc[frame["kind"] == "ended", "grant_id"]
     ann = select(ctx.ds.view, ctx.filters, years=(second,), statuses=("announced",))
-    ann = ann.loc[ann["grant_id"].isin(gone)].groupby("grant_id")["amount_sek"].sum()
-    if ann.empty:
+    return ann.loc[ann["grant_id"].isin(gone)].groupby("grant_id")["amount_sek"].sum()
+
+
+def _announced_note(ctx: ViewContext, announced: pd.Series, second: int) -> tuple[str, ...]:
+    if announced.empty:
         return ()
-    items = "; ".join(f"{ctx.labels.grant(g)} {ctx.labels.mn(int(a))}" for g, a in ann.items())
+    items = "; ".join(f"{ctx.labels.grant(g)} {ctx.labels.mn(int(a))}" for g, a in announced.items())
     return (ctx.tr("ov_changes_announced", second=second, items=items),)
 
 
@@ -222,9 +230,11 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
                                                     statuses=ctx.snapshot.statuses, ignore_regions=True),
                                       first, second)
     frame = frame.loc[frame["kind"] != "same"].reset_index(drop=True)
+    announced = _announced_instead(ctx, frame, second)
+    frame.loc[(frame["kind"] == "ended") & frame["grant_id"].isin(announced.index), "kind"] = ANNOUNCED_ONLY
     t1 = int(rows.loc[rows["year"] == first, "amount_sek"].sum())
     t2 = int(rows.loc[rows["year"] == second, "amount_sek"].sum())
-    kinds = {k: tr(f"kind_{k}") for k in timeline.CHANGE_KINDS}
+    kinds = {k: tr(f"kind_{k}") for k in (*timeline.CHANGE_KINDS, ANNOUNCED_ONLY)}
     fig = flows.waterfall(frame, first, second, t1, t2, kinds, lb)
     counts = frame["kind"].value_counts()
     # With the amount: Gotland's "from 18,1 to 11,0 mnkr" is mostly 15,2 mnkr of 2025 agreement money whose 2026
@@ -232,7 +242,7 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     change_of = frame.groupby("kind")["change"].sum()
     counted = [tr(f"ov_n_{k}", n=int(counts[k]), year=second,  # one: ov_n_<kind>_one (funding.text.t)
                   change=("+" if change_of[k] > 0 else "") + lb.mn(int(change_of[k])))
-               for k in ("new", "ended", "unsplit", "up", "down") if counts.get(k)]
+               for k in ("new", "ended", ANNOUNCED_ONLY, "unsplit", "up", "down") if counts.get(k)]
     parts = and_list(counted, tr("and"))
     if t1 and t2:
         summary = tr("ov_changes_summary", first=first, second=second, first_total=lb.mn(t1),
@@ -244,7 +254,7 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     # A year without an amount is an empty cell, not 0 kr: the file's "2026: 0, -100 %" for BUP read as a cut
     # to nothing, where the page says the 2026 money is announced and not counted.
     no_first = (frame["kind"] == "new") | ((frame["kind"] == "unsplit") & (frame["first"] == 0))
-    no_second = (frame["kind"] == "ended") | ((frame["kind"] == "unsplit") & (frame["second"] == 0))
+    no_second = frame["kind"].isin(["ended", ANNOUNCED_ONLY]) | ((frame["kind"] == "unsplit") & (frame["second"] == 0))
     change_share = [c / a if a and not gone else None
                     for c, a, gone in zip(frame["change"], frame["first"], no_second, strict=True)]
     table = pd.DataFrame({
@@ -263,7 +273,7 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
     table = pd.concat([table, total_row], ignore_index=True)
     formats = {col_first: "money", col_second: "money", tr("col_change"): "signed_money",
                tr("col_change_pct"): "signed_percent"}
-    lines = (tr("ov_changes_note"), *_announced_instead(ctx, frame, second), *notes.estimate_notes(ctx, rows),
+    lines = (tr("ov_changes_note"), *_announced_note(ctx, announced, second), *notes.estimate_notes(ctx, rows),
              *notes.rest_notes(ctx, rows), *notes.announced_note(ctx, rows), *notes.gap_notes(ctx, (first, second)))
     spec = ChartSpec("changes", fig, tr("ov_changes_title", first=first, second=second), tr("ov_changes_alt"),
                      summary, Table(table, formats), rows, lines)
