@@ -494,6 +494,13 @@ def test_profile_without_county_joint_rows_says_whether_they_exist_unsplit(ds):
         "Inga länsgemensamma medel i urvalet."  # the grant chosen has none
 
 
+def test_profile_chart_says_what_is_coming_after_its_last_year(ds):
+    """The chart ends in 2026; 2027-2028 money exists, announced and only for the whole country."""
+    chart = profile.present(ctx(ds, region_codes=("25",)), "25").chart
+    assert chart.notes[-1].replace(NBSP, " ") == \
+        "2027–2028: 5 178,0 mnkr är aviserat för hela landet, inget av det per region."
+
+
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
     # Västra Götaland 2023-2026: its own and county-wide kronor per inhabitant, 2026 split into decided and the
     # estimated primary-care share; the stacked bars add up to the year's figure in the table beside the chart.

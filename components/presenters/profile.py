@@ -87,6 +87,19 @@ def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
     return message
 
 
+def _later_years(ctx: ViewContext, last: int) -> tuple[str, ...]:
+    """The years after the chart's last one that hold money for the whole country only (2027-2028, announced):
+    a chart ending in 2026 said nothing of what is coming."""
+    later = select(ctx.ds.view, ctx.filters.replace(years=(), region_codes=()), statuses=STATUSES)
+    later = later.loc[later["year"] > last]
+    if later.empty or len(regional_rows(later).loc[lambda r: r["region_code"].isin(ctx.filters.region_codes)]):
+        return ()
+    total = int(later["amount_sek"].sum())
+    announced = int(later.loc[later["status"] == "announced", "amount_sek"].sum())
+    key = "rp_later_announced" if announced == total else "rp_later"
+    return (ctx.tr(key, years=year_span(pd.unique(later["year"])), national=ctx.labels.mn(total)),)
+
+
 @per_view
 def present(ctx: ViewContext, code: str) -> ProfileView:
     lb, tr = ctx.labels, ctx.tr
@@ -162,7 +175,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
             formats[column] = "money"
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
-                          (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine)))
+                          (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine),
+                           *_later_years(ctx, int(prof.by_year["year"].max()))))
     in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
     own = in_focus.loc[in_focus["recipient_level"] == "region"]
     joint = in_focus.loc[in_focus["recipient_level"] == "county"]
