@@ -53,18 +53,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.status:
         # The dashboard's selection, so a file from here matches the browser's: without the estimates a split's
         # decided total counts once, unsplit (dataset.select).
-        statuses = [s for s in STATUSES if s in args.status]
+        # Decided money is always counted, as in the dashboard, whose choice is what to add to it: without this
+        # `--status estimated --status announced` left out the decided rows that the same address shows.
+        statuses = [s for s in STATUSES if s in args.status or s == "decided"]
         view = dataset.select(ds.view, Filters(region_codes=tuple(args.region)), years=args.year or None,
                               statuses=statuses)
     else:
         view = exports.select(ds, args.year, args.region)
+    if view.empty:
+        # Exit 0 (an empty selection is a valid answer), but say so: 2027 for one region wrote a header-only file
+        # named "no years, all regions" without a word.
+        chosen = "; ".join(f"{k}={','.join(map(str, v))}" for k, v in
+                           (("year", args.year), ("region", args.region), ("status", args.status)) if v)
+        print(f"export: no rows match the selection ({chosen or 'everything'}); the file holds only the header. "
+              "Amounts given only for the whole country have no region: leave out --region to include them",
+              file=sys.stderr)
     filters = {"year": args.year, "region": args.region, "status": statuses if args.status else []}
     prov = exports.provenance(ds, view, filters)
     payload = exports.payload(args.format, view, prov, args.lang)
     if out is not None:
         if out.is_dir():
             out = out / exports.file_name(args.format, view, prov.day, ds.region_codes, lang=args.lang,
-                                          statuses=args.status)
+                                          statuses=statuses if args.status else ())
         try:
             out.write_bytes(payload)
         except OSError as exc:
@@ -101,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int, action="append", default=[], help="repeatable; default all years")
     p.add_argument("--region", action="append", default=[], help="two-digit SCB code, repeatable")
     p.add_argument("--status", action="append", default=[], choices=STATUSES,
-                   help="repeatable; default every status. As the dashboard's 'amounts to show': without "
-                        "'estimated', an estimated split by region is one row of its decided total, not split")
+                   help="repeatable; default every status. As the dashboard's 'amounts to show': decided amounts "
+                        "are always included, the choice is what to add to them; without 'estimated', an estimated "
+                        "split by region is one row of its decided total, not split")
     p.add_argument("--out", default=None,
                    help="file to write, or an existing folder to write a named file into (default standard output; "
                         "xlsx and datapackage refuse to write to a terminal)")

@@ -65,6 +65,10 @@ def test_status_gives_the_dashboard_s_selection(ds):
     both = run("export", "--year", "2026", "--status", "decided", "--status", "estimated", "--region", "14")
     back = pd.read_csv(io.BytesIO(both.stdout), dtype={"region_code": str}, keep_default_na=False)
     assert back["amount_sek"].sum() == 249_940_771 + 66_317_621
+    # Decided money is always counted, as on the page: /data?status=estimated&status=announced holds it too.
+    added = run("export", "--year", "2026", "--status", "estimated", "--status", "announced", "--region", "14")
+    back = pd.read_csv(io.BytesIO(added.stdout), dtype={"region_code": str}, keep_default_na=False)
+    assert set(back["status"]) == {"decided", "estimated"} and back["amount_sek"].sum() == 249_940_771 + 66_317_621
     assert run("export", "--status", "maybe").returncode == 2
 
 
@@ -131,6 +135,13 @@ def test_out_folder_gets_a_descriptive_file_name(ds, tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert any(n.startswith("statsbidrag-psykisk-halsa_2018-2020+2023-2028_alla-regioner_20")
                and n.endswith("_standard.csv") for n in names), names
+
+
+def test_an_empty_selection_says_so(ds):
+    result = run("export", "--year", "2027", "--region", "01")
+    assert result.returncode == 0
+    assert "no rows match the selection (year=2027; region=01)" in result.stderr.decode("utf-8")
+    assert result.stdout.decode("utf-8").count("\n") == 1  # the header only
 
 
 def test_exports_with_different_statuses_into_one_folder_keep_apart(ds, tmp_path):
