@@ -182,7 +182,8 @@ def test_a_new_grants_change_in_per_cent_shows_a_dash_not_none(lang, title):
     at = open_tables(open_page(year="2025,2026", lang=lang))
     [grid] = [d for d in at.dataframe if d.proto.alt == title]
     frame = grid.value
-    assert pd.isna(frame.iloc[0, -1]) and frame.iloc[0, 1] == ("nytt" if lang == "sv" else "new")
+    pct = "Förändring (%)" if lang == "sv" else "Change (%)"
+    assert pd.isna(frame[pct].iloc[0]) and frame.iloc[0, 1] == ("nytt" if lang == "sv" else "new")
     assert grid.proto.placeholder == "–"
 
 

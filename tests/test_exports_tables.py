@@ -205,7 +205,7 @@ def test_a_change_in_per_cent_is_written_in_per_cent_in_both_csvs(ds, lang):
     """The header says (%) and the screen -20,8 %: the CSV cell holds -20.8, not the ratio -0.208 (which read as
     -0.2 %); every decimal kept (-15.3846153846), and a new grant's change an empty cell."""
     table, rows = change_table(ds, lang)
-    grant, pct = table.frame.columns[0], table.frame.columns[-1]
+    grant, pct = table.frame.columns[0], table.frame.columns[5]
     assert pct == ("Förändring (%)" if lang == "sv" else "Change (%)")
     assert table.formats[pct] == "signed_percent"
     p = prov(ds, rows)

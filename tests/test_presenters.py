@@ -82,6 +82,20 @@ def test_a_region_s_change_summary_gives_the_amount_the_sources_do_not_split(ds)
         "per region 2026 (−15,2 mnkr) och 1 som minskar.")
 
 
+def test_the_change_table_adds_up_to_its_sum_and_names_each_year_s_status(ds):
+    """With announced money BUP is unchanged (1 000 mnkr decided 2025, announced 2026): left out of the table, its
+    grants fell 1 000 mnkr short of its own Summa row."""
+    spec, _ = overview.changes(ctx(ds, years=(2025, 2026), statuses=("decided", "estimated", "announced")))
+    table = spec.table.frame.set_index("Statsbidrag")
+    grants, total = table.iloc[:-1], table.iloc[-1]
+    assert grants["2025 (kr)"].sum() == total["2025 (kr)"] == 3_830_500_000
+    assert grants["2026 (kr)"].sum() == total["2026 (kr)"] == 4_406_000_000
+    bup = table.loc["Ökad tillgänglighet till barn- och ungdomspsykiatrin (BUP)"]
+    assert bup["Förändring"] == "oförändrat" and bup["Status"] == "2025: beslutat; 2026: aviserat"
+    assert table.loc["Primärvårdens arbete med psykisk ohälsa", "Status"] == "2025: beslutat; 2026: skattat"
+    assert len(spec.fig.data[0].y) == len(grants) - 1 + 2  # the chart has no bar of nothing, but both totals
+
+
 def test_money_trail_links_add_up_and_carry_their_sources(ds):
     spec = overview.money_trail(ctx(ds))
     assert isinstance(spec, ChartSpec)

@@ -13,6 +13,7 @@ from funding.analysis.defaults import base_year
 from funding.analysis.regions import compare_regions, regional_rows
 from funding.dataset import per_capita, select
 from funding.fmt import and_list, year_span
+from funding.vocabulary import STATUSES
 
 from . import notes
 from .common import ChartSpec, Metric, Table, rank_of
@@ -192,6 +193,17 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
                      table_regions=(*f.region_codes, *summed) if f.region_codes else ())
 
 
+def _statuses_by_year(ctx: ViewContext, rows: pd.DataFrame, grants: pd.Series, years: tuple[int, int]) -> list[str]:
+    """Per grant, e.g. "2025: beslutat; 2026: beslutat, skattat"."""
+    per = rows.groupby(["grant_id", "year"])["status"].agg(lambda s: set(s))
+    out = []
+    for grant in grants:
+        parts = [f"{year}: " + ", ".join(ctx.labels.status(s) for s in STATUSES if s in per[(grant, year)])
+                 for year in years if (grant, year) in per.index]
+        out.append("; ".join(parts))
+    return out
+
+
 # A grant with no amount counted in the second year but an announced one there, which the selection leaves out
 # (BUP 2026: 1 000 mnkr). Drawn as "no amount", its bar read as a cut to nothing.
 ANNOUNCED_ONLY = "announced"
@@ -229,6 +241,9 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
         frame = timeline.mark_unsplit(frame, select(ctx.ds.view, f, years=(first, second),
                                                     statuses=ctx.snapshot.statuses, ignore_regions=True),
                                       first, second)
+    # The chart leaves out the grants that did not change (a bar of nothing); the table keeps them after the
+    # others, or its grants did not add up to its own Summa row (BUP 2025-2026 with announced: 1 000 mnkr short).
+    unchanged = frame.loc[frame["kind"] == "same"].reset_index(drop=True)
     frame = frame.loc[frame["kind"] != "same"].reset_index(drop=True)
     announced = _announced_instead(ctx, frame, second)
     frame.loc[(frame["kind"] == "ended") & frame["grant_id"].isin(announced.index), "kind"] = ANNOUNCED_ONLY
@@ -251,6 +266,7 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
         empty, other = (second, first) if not t2 else (first, second)
         summary = tr("ov_changes_summary_empty", empty=empty, other=other, other_total=lb.mn(t1 or t2), parts=parts)
     col_first, col_second = tr("col_year_amount", year=first), tr("col_year_amount", year=second)
+    frame = pd.concat([frame, unchanged], ignore_index=True)
     # A year without an amount is an empty cell, not 0 kr: the file's "2026: 0, -100 %" for BUP read as a cut
     # to nothing, where the page says the 2026 money is announced and not counted.
     no_first = (frame["kind"] == "new") | ((frame["kind"] == "unsplit") & (frame["first"] == 0))
@@ -264,12 +280,15 @@ def changes(ctx: ViewContext) -> tuple[ChartSpec | str, int | None]:
         col_second: frame["second"].astype("Int64").mask(no_second.to_numpy()),
         tr("col_change"): frame["change"].astype("int64"),
         tr("col_change_pct"): pd.Series(change_share, dtype="Float64"),
+        # Which amounts are estimated or announced, year by year, as the chart's notes say for the whole.
+        tr("status"): _statuses_by_year(ctx, rows, frame["grant_id"], (first, second)),
     })
     total_row = pd.DataFrame({tr("grant"): [tr("ov_changes_sum")], tr("ov_change_kind"): [""],
                               col_first: pd.array([t1 or None], dtype="Int64"),
                               col_second: pd.array([t2 or None], dtype="Int64"), tr("col_change"): [t2 - t1],
                               tr("col_change_pct"): pd.Series([(t2 - t1) / t1 if t1 and t2 else None],
-                                                              dtype="Float64")})
+                                                              dtype="Float64"),
+                              tr("status"): [""]})
     table = pd.concat([table, total_row], ignore_index=True)
     formats = {col_first: "money", col_second: "money", tr("col_change"): "signed_money",
                tr("col_change_pct"): "signed_percent"}
