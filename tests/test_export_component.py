@@ -193,8 +193,8 @@ def test_table_download_is_the_table_as_shown(ds, recorded, fmt):
         back = pd.read_excel(io.BytesIO(data))
     rows = ds.view[(ds.view["year"] == 2026) & (ds.view["region_code"] != "")]
     want = rows.groupby("region_name")["amount_sek"].sum().sort_values(ascending=False)
-    assert list(back.columns) == ["Region", "Belopp (kr)", "Andel", "Källor", "Datasetversion", "Filter"]
-    assert back["Källor"].str.contains("pv2026-anvisningar: Socialstyrelsen, 2026").all()
+    assert list(back.columns) == ["Region", "Belopp (kr)", "Andel", "Tabellens källor", "Datasetversion", "Filter"]
+    assert back["Tabellens källor"].str.contains("pv2026-anvisningar: Socialstyrelsen, 2026").all()
     assert back["Region"].tolist() == want.index.tolist() and back["Belopp (kr)"].tolist() == want.tolist()
     assert back["Andel"].sum() == pytest.approx(1.0)
     assert set(back["Datasetversion"]) == {ds.version} and set(back["Filter"]) == {"year=2026"}
