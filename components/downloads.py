@@ -44,8 +44,9 @@ def _format(key: str, formats: Sequence[str], lang: str) -> str:
 
 
 def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, label: str | None = None,
-                  help_text: str | None = None, fmt: str | None = None) -> None:
-    """A format choice (unless `fmt` is given) and a button for `rows` (rows of the tidy view)."""
+                  help_text: str | None = None, fmt: str | None = None, statuses: Sequence[str] = ()) -> None:
+    """A format choice (unless `fmt` is given) and a button for `rows` (rows of the tidy view); `statuses`, the
+    reader's choice of amounts to show (none: the default), goes into the file name."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:
@@ -57,14 +58,14 @@ def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, lab
     st.download_button(
         label or t("dl_button", lang, n=number(len(rows), 0, lang)),
         data=partial(_rows_payload, ds, fmt, rows, dict(filters or {}), now, lang),
-        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, lang=lang),
+        file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes, lang=lang, statuses=statuses),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
         help=help_text,
     )
 
 
 def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters: Mapping, lang: str, key: str,
-                   chart: str, label: str, regions: Sequence[str] = ()) -> str | None:
+                   chart: str, label: str, regions: Sequence[str] = (), statuses: Sequence[str] = ()) -> str | None:
     """A format choice and a button for a chart's table as shown (same rows, order and columns); `chart` is the
     chart's key, which names the table in the file name; `regions` the regions the table shows, where they are
     not its rows' (ChartSpec.table_regions). Returns the chosen format, for the rows' button under it."""
@@ -79,7 +80,8 @@ def table_download(table: pd.DataFrame, kinds: dict, rows: pd.DataFrame, filters
     st.download_button(
         label, data=partial(_table_payload, ds, fmt, table, dict(kinds), rows, dict(filters or {}), now, lang),
         file_name=exports.file_name(fmt, rows, now.date().isoformat(), ds.region_codes,
-                                    part=exports.table_part(chart, lang), lang=lang, regions=regions),
+                                    part=exports.table_part(chart, lang), lang=lang, regions=regions,
+                                    statuses=statuses),
         mime=exports.MIME_TYPES[fmt], key=f"{key}-download", on_click="ignore", icon=":material/download:",
     )
     return fmt

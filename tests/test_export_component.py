@@ -26,7 +26,8 @@ def _rows_app() -> None:
     ds = current_dataset()
     view = ds.view[(ds.view["region_code"] == "14") & ds.view["year"].isin([2025, 2026])]
     rows_download(view, {"year": ["2025", "2026"], "region": ["14"], "status": [], "lang": "sv"},
-                  st.session_state.get("lang", "sv"), "t", fmt=st.session_state.get("fixed"))
+                  st.session_state.get("lang", "sv"), "t", fmt=st.session_state.get("fixed"),
+                  statuses=st.session_state.get("statuses", ()))
 
 
 def _table_app() -> None:
@@ -122,6 +123,17 @@ def test_each_choice_gives_its_own_bytes(ds, recorded, tmp_path, fmt, mime, suff
         report = frictionless.validate(str(tmp_path / "datapackage.json"))
         assert report.valid, report.flatten(["type", "note"])
         assert report.tasks[0].stats["rows"] == len(want)
+
+
+def test_a_chosen_status_is_in_the_file_name(ds, recorded):
+    """/data?year=2026&status=decided and /data?year=2026 downloaded files of the same name (69 and 93 rows)."""
+    at = app_test()
+    at.session_state["statuses"] = ("decided",)
+    at.run()
+    assert recorded[-1]["file_name"].startswith("statsbidrag-psykisk-halsa_2025-2026_region-14_beslutat_20")
+    default = app_test().run()
+    assert not default.exception
+    assert recorded[-1]["file_name"].startswith("statsbidrag-psykisk-halsa_2025-2026_region-14_20")
 
 
 def test_english_labels_and_names(ds, recorded):

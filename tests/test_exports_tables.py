@@ -144,7 +144,8 @@ def test_year_columns_missing_values_and_negative_changes(ds):
     rows = ds.view[ds.view["year"].isin([2025, 2026])]
     p = prov(ds, rows)
     back = pd.read_csv(io.BytesIO(exports.table_payload("csv", table, p, "sv")))
-    assert list(back.columns) == ["Bidrag", "2025", "2026", "Förändring", "Andel", "Tabellens källor", "Datasetversion", "Filter"]
+    assert list(back.columns) == ["Bidrag", "2025", "2026", "Förändring", "Andel", "Tabellens källor", "Datasetversion",
+                                  "Filter"]
     assert back["2026"].tolist()[:2] == [396_000_000, 1_500_000_000] and pd.isna(back["2026"].iloc[2])
     assert back["Förändring"].tolist() == [-104_000_000, 1_500_000_000, -10]
     assert back["Andel"].tolist() == [-0.208, 0.0001234, -1.0]
