@@ -427,3 +427,11 @@ def test_a_grant_listed_as_decided_with_only_announced_money_is_refused(raw_copy
          "announced,", "vuxenpsykiatrin,Flexible transitions from child to adult psychiatry,socialstyrelsen,decided,")
     assert fails(raw_copy) == ("data/raw/grants.csv, line 29, column 'status': expected the status of its amounts "
                                "(announced), found 'decided'")
+
+
+def test_one_recipient_has_one_english_name(ds):
+    """Folkhälsomyndigheten was "The Public Health Agency of Sweden" in one stream and its own name in another, so
+    an English export grouped by recipient split it in two. Agencies keep their Swedish names, as Socialstyrelsen."""
+    names = ds.view.groupby("recipient")["recipient_en"].nunique()
+    assert names.max() == 1, names[names > 1]
+    assert set(ds.view.loc[ds.view["recipient"] == "Folkhälsomyndigheten", "recipient_en"]) == {"Folkhälsomyndigheten"}
