@@ -116,6 +116,8 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
     else:
         summary = tr("ot_summary", **extremes)
         lines += notes.partial_notes(ctx, shown)
+    if extremes["max_year"] == extremes["min_year"]:  # one year: no highest and lowest to speak of
+        summary = tr("ot_summary_one", area=area_name, year=extremes["max_year"], value=extremes["max_value"])
     lines += [*notes.gap_notes(ctx, years), *notes.estimate_notes(ctx, shown), *notes.rest_notes(ctx, shown),
               *notes.announced_note(ctx, shown)]
     unit = tr("sek_per_inh") if per_capita else tr("msek")

@@ -97,10 +97,10 @@ def headline(ctx: ViewContext) -> tuple[Metric, ...]:
                             (tr("ov_per_capita_all", pop=lb.number(people), date=ctx.ds.population_date),
                              tr("ov_per_capita_regional", value=national_regional))))
         cov = facts.coverage(rows)
-        items.append(Metric(tr("ov_known", years=years), lb.compact(cov.regional),
-                            (tr("ov_known_help", total=lb.mn(cov.total),
-                                share=lb.percent(cov.regional / cov.total if cov.total else None),
-                                national=lb.mn(cov.national_only)),)))
+        # Nothing counted (2027 without its announced money): "Of SEK 0.0m (–). The rest, SEK 0.0m" said nothing.
+        known_help = tr("ov_known_help", total=lb.mn(cov.total), share=lb.percent(cov.regional / cov.total),
+                        national=lb.mn(cov.national_only)) if cov.total else tr("ov_known_none", years=years)
+        items.append(Metric(tr("ov_known", years=years), lb.compact(cov.regional), (known_help,)))
     return tuple(items)
 
 
