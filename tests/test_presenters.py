@@ -594,7 +594,12 @@ def test_about_lists_sources_with_credit_and_contradictions_with_both_sources(ds
     row = contradictions[contradictions["Annat belopp (kr)"] == 450_000_000].iloc[0]
     assert row["Valt belopp (kr)"] == 500_000_000 and "S2025/01235" in row["Valt ur"]
     assert any(line.startswith("2026:") for line in view.coverage)
-    assert view.changes[0][0] == "2026-11-30"
+    assert view.changes[0][0] == "2026-12-01"  # the newest release first (data/raw/changes.csv)
+
+
+def test_about_s_coverage_counts_one_grant_in_the_singular(ds):
+    lines = about.present(ctx(ds, lang="en")).coverage
+    assert any(line.startswith("2018: ") and "; 1 grant; " in line for line in lines)
 
 
 def test_about_lists_every_amount_left_out_with_its_reason_and_the_money_it_repeats(ds):

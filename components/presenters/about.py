@@ -61,7 +61,7 @@ def _coverage(ctx: ViewContext) -> tuple[str, ...]:
         statuses = ", ".join(f"{lb.status(s)} {lb.mn(int(per[s]))}" for s in ("decided", "estimated", "announced")
                              if s in per)
         cov = facts.coverage(part)
-        lines.append(tr("om_year_line", year=int(year), statuses=statuses, grants=part["grant_id"].nunique(),
+        lines.append(tr("om_year_line", year=int(year), statuses=statuses, n=part["grant_id"].nunique(),
                         regional=lb.mn(cov.regional)))
     return tuple(lines)
 
