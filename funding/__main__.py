@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except dataset.DataUnavailable as exc:
         print(f"export failed: {exc}", file=sys.stderr)
         return 1
+    # "1" as well as "01", as the address's region=1 (funding.analysis.filters): one leading zero is no typo.
+    args.region = [r.zfill(2) if re.fullmatch(r"[0-9]", r) else r for r in args.region]
     unknown = [r for r in args.region if r not in ds.region_codes]
     if unknown:
         print(f"export failed: unknown region code(s) {', '.join(unknown)}; use two-digit SCB codes such as "

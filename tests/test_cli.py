@@ -137,6 +137,12 @@ def test_out_folder_gets_a_descriptive_file_name(ds, tmp_path):
                and n.endswith("_standard.csv") for n in names), names
 
 
+def test_a_one_digit_region_code_is_read_as_the_address_reads_it(ds):
+    one, two = run("export", "--year", "2026", "--region", "1"), run("export", "--year", "2026", "--region", "01")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == two.stdout and b"Region Stockholm" in one.stdout
+
+
 def test_an_empty_selection_says_so(ds):
     result = run("export", "--year", "2027", "--region", "01")
     assert result.returncode == 0
