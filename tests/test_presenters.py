@@ -425,6 +425,13 @@ def test_over_time_summary_for_a_region_gives_each_year_s_share_split_by_region(
     assert "utan luckor" not in summary
 
 
+def test_one_year_has_no_highest_and_lowest_and_an_empty_year_no_share(ds):
+    summary = over_time.present(ctx(ds, lang="en", years=(2026,), statuses=("decided",))).summary
+    assert summary == f"Sweden: SEK{NBSP}3,216.0m in 2026."
+    known = overview.headline(ctx(ds, lang="en", years=(2027,)))[2]
+    assert known.notes == ("No amount in the selection for 2027.",)
+
+
 def test_over_time_for_chosen_regions_counts_their_own_money_only(ds):
     spec = over_time.present(ctx(ds, region_codes=("14",)))
     per_year = spec.table.frame.groupby("År")["Belopp (kr)"].sum()
