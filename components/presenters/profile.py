@@ -75,29 +75,48 @@ def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
     message = ctx.tr("rp_empty", years=year_span(focus), region=name, available=available or "–")
     # The years may still hold money for the whole country, announced money too, which the default leaves out
     # (2027: 3 439 mnkr, all announced): "no amounts" alone read as no money at all.
-    national = select(ctx.ds.view, ctx.filters.replace(years=(), region_codes=()), years=tuple(sorted(focus)),
-                      statuses=STATUSES)
-    if len(national):
-        announced = int(national.loc[national["status"] == "announced", "amount_sek"].sum())
-        total = int(national["amount_sek"].sum())
-        key = "rp_empty_national_announced" if announced == total else "rp_empty_national"
-        message += " " + ctx.tr(key, years=year_span(focus), national=ctx.labels.mn(total))
-        if announced and "announced" not in ctx.snapshot.statuses:
-            message += " " + ctx.tr("rp_empty_announced_hint")
+    in_focus = _every_status(ctx).loc[lambda r: r["year"].isin(focus)]
+    if national := _national_only(ctx, in_focus):
+        message += " " + national
+        if "announced" not in ctx.snapshot.statuses and (in_focus["status"] == "announced").any():
+            message += " " + ctx.tr("rp_national_only_announced_hint")
     return message
 
 
-def _later_years(ctx: ViewContext, last: int) -> tuple[str, ...]:
+def _every_status(ctx: ViewContext) -> pd.DataFrame:
+    """Every year and status of the selection, for every region: what the sources give beyond the chart's."""
+    return select(ctx.ds.view, ctx.filters.replace(years=(), region_codes=()), statuses=STATUSES)
+
+
+def _national_only(ctx: ViewContext, rows: pd.DataFrame) -> str:
+    """'För 2027 är 3 439,0 mnkr aviserat för hela landet, inget av det per region.' for `rows` that hold no
+    amount for the region; how much of it is announced where some is."""
+    if rows.empty:
+        return ""
+    total = int(rows["amount_sek"].sum())
+    announced = int(rows.loc[rows["status"] == "announced", "amount_sek"].sum())
+    years, lb = year_span(pd.unique(rows["year"])), ctx.labels
+    if announced == total:
+        return ctx.tr("rp_national_only_announced", years=years, national=lb.mn(total))
+    if announced:
+        return ctx.tr("rp_national_only_part_announced", years=years, national=lb.mn(total),
+                      announced=lb.mn(announced))
+    return ctx.tr("rp_national_only", years=years, national=lb.mn(total))
+
+
+def _later_years(ctx: ViewContext, code: str, last: int) -> tuple[str, ...]:
     """The years after the chart's last one that hold money for the whole country only (2027-2028, announced):
     a chart ending in 2026 said nothing of what is coming."""
-    later = select(ctx.ds.view, ctx.filters.replace(years=(), region_codes=()), statuses=STATUSES)
-    later = later.loc[later["year"] > last]
-    if later.empty or len(regional_rows(later).loc[lambda r: r["region_code"].isin(ctx.filters.region_codes)]):
+    later = _every_status(ctx).loc[lambda r: r["year"] > last]
+    if len(regional_rows(later).loc[lambda r: r["region_code"] == code]):
         return ()
-    total = int(later["amount_sek"].sum())
-    announced = int(later.loc[later["status"] == "announced", "amount_sek"].sum())
-    key = "rp_later_announced" if announced == total else "rp_later"
-    return (ctx.tr(key, years=year_span(pd.unique(later["year"])), national=ctx.labels.mn(total)),)
+    text = _national_only(ctx, later)
+    return (text,) if text else ()
+
+
+def _unsplit(rows: pd.DataFrame, years, level: str) -> pd.DataFrame:
+    """The rows of `years` to regions ("region") or counties ("county") that the sources give only as a total."""
+    return rows.loc[rows["year"].isin(years) & (rows["recipient_level"] == level) & (rows["region_code"] == "")]
 
 
 @per_view
@@ -112,14 +131,12 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         estimated = (tr("rp_estimated_part", amount=lb.money(r.estimated_sek),
                         value=lb.kr(per_capita(r.estimated_sek, prof.population))),) if r.estimated_sek else ()
         # County-joint money the sources give only for the whole country is not this county's zero.
-        unsplit = int(rows.loc[(rows["year"] == r.year) & (rows["recipient_level"] == "county")
-                               & (rows["region_code"] == ""), "amount_sek"].sum())
+        unsplit = int(_unsplit(rows, (r.year,), "county")["amount_sek"].sum())
         split_help = tr("rp_total_help_unsplit", own=lb.mn(r.own_sek), national=lb.mn(unsplit)) \
             if unsplit and not r.joint_sek else tr("rp_total_help", own=lb.mn(r.own_sek), joint=lb.mn(r.joint_sek))
         # So is money to the regions that the sources give only as a total (2026: 548 mnkr of the agreement;
         # 2025: 1 490 mnkr of BUP and psychiatric beds): the region's share of it is in no figure here.
-        unsplit_own = int(rows.loc[(rows["year"] == r.year) & (rows["recipient_level"] == "region")
-                                   & (rows["region_code"] == ""), "amount_sek"].sum())
+        unsplit_own = int(_unsplit(rows, (r.year,), "region")["amount_sek"].sum())
         own_help = (tr("rp_total_help_unsplit_own", national=lb.mn(unsplit_own)),) if unsplit_own else ()
         items.append(Metric(tr("rp_total", year=r.year), lb.mn(r.amount_sek),
                             (lb.money(r.amount_sek), split_help, *own_help, *estimated)))
@@ -138,7 +155,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         # In a partial year "1 av 1" in large type said more than the note under it allows: no rank at all.
         rank, tie_note = rank_of(tr, r.rank, r.ranked, r.tied) if r.ranked == ctx.n_regions else ("–", ())
         narrow = ()
-        if r.ranked == ctx.n_regions and r.highest_per_capita and \
+        # Not where every region has the same value: the tie note says that ("21 regioner har samma värde").
+        if r.ranked == ctx.n_regions and r.highest_per_capita and not r.all_equal and \
                 r.highest_per_capita - r.lowest_per_capita < NARROW_SPREAD * r.highest_per_capita:
             spread = r.highest_per_capita - r.lowest_per_capita
             narrow = (tr("rp_rank_narrow", year=r.year, spread=lb.kr(spread),
@@ -176,16 +194,16 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
                           (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine),
-                           *_later_years(ctx, int(prof.by_year["year"].max()))))
+                           *_later_years(ctx, code, int(prof.by_year["year"].max()))))
     in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
     own = in_focus.loc[in_focus["recipient_level"] == "region"]
     joint = in_focus.loc[in_focus["recipient_level"] == "county"]
     # The card says the county-joint money exists but is not split by county: "none in the selection" under it
     # contradicted that (2026: 493 mnkr).
-    unsplit_joint = int(rows.loc[rows["year"].isin(ctx.snapshot.years) & (rows["recipient_level"] == "county")
-                                 & (rows["region_code"] == ""), "amount_sek"].sum())
-    no_joint = tr("rp_no_joint_unsplit", years=year_span(ctx.snapshot.years), national=lb.mn(unsplit_joint)) \
-        if unsplit_joint else tr("rp_no_joint")
+    unsplit_joint = _unsplit(rows, ctx.snapshot.years, "county")
+    # The years of that money, not the chosen ones: /?year=2026,2027 said "2026–2027 … 493 mnkr", 2026's alone.
+    no_joint = tr("rp_no_joint_unsplit", years=year_span(pd.unique(unsplit_joint["year"])),
+                  national=lb.mn(int(unsplit_joint["amount_sek"].sum()))) if len(unsplit_joint) else tr("rp_no_joint")
     return ProfileView(
         profile=prof, heading=tr("rp_heading", region=prof.region_name),
         population=tr("rp_population", date=ctx.ds.population_date, pop=lb.number(prof.population)),

@@ -75,11 +75,11 @@ def profile(rows: pd.DataFrame, region_table: pd.DataFrame, pop: pd.Series, stre
             "tied": int(me["tied"]),
             "estimated_sek": int(in_year.loc[in_year["status"] == "estimated", "amount_sek"].sum()),
             # How far apart the ranked regions are: a rank among values 2 % apart says little (2026).
-            **_spread(comp.table.loc[comp.table["has_data"], "sek_per_capita"]),
+            **_spread(comp.table.loc[comp.table["has_data"], "sek_per_capita"]), "all_equal": comp.all_equal,
         })
     by_year = pd.DataFrame(records, columns=["year", "own_sek", "joint_sek", "amount_sek", "sek_per_capita",
                                              "national_per_capita", "rank", "ranked", "tied", "estimated_sek",
-                                             "highest_per_capita", "lowest_per_capita"])
+                                             "highest_per_capita", "lowest_per_capita", "all_equal"])
     detail = mine.copy()
     keys = allocation_keys(regional, streams, grants, len(region_table)).loc[detail.index]
     detail["key_sv"], detail["key_en"] = keys["key_sv"], keys["key_en"]
