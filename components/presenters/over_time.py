@@ -23,8 +23,9 @@ def _grant_order(ctx: ViewContext) -> list[str]:
     return list(dict.fromkeys(ctx.ds.view.sort_values(["year", "grant_id"])["grant_id"]))
 
 
-def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
-    """Years without gaps (no grant named without an amount, no partial regional coverage) for the summary."""
+def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """Years without gaps (no grant named without an amount, no partial regional coverage) for the summary, and
+    whether there were any: else every year, and the summary must not call them complete."""
     gaps = set(facts.worded_gaps(ctx.ds.view, ctx.ds.grants, ctx.ds.worded, list(ctx.series.years))["year"])
     if ctx.filters.region_codes:
         # Partial means: only some regions have figures that year, so it is judged over every region, not
@@ -33,7 +34,7 @@ def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> pd.DataFrame:
                               ignore_regions=True)
         gaps |= set(partial_years(every_region, ctx.n_regions))
     kept = frame.loc[~frame["year"].isin(gaps)]
-    return kept if len(kept) else frame
+    return (kept, True) if len(kept) else (frame, False)
 
 
 @per_view
@@ -79,7 +80,7 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
         per_year = frame.groupby("year")[["amount_sek"]].sum().reset_index()
         area_name = tr("country")
         population = ctx.ds.national_population
-    per_year = _comparable(ctx, per_year)
+    per_year, complete = _comparable(ctx, per_year)
     mx, mn = per_year.loc[per_year["amount_sek"].idxmax()], per_year.loc[per_year["amount_sek"].idxmin()]
 
     def value(amount: int) -> str:
@@ -110,11 +111,12 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
         shares = {year: lb.percent(cov.regional / cov.total if cov.total else None)
                   for year in (extremes["max_year"], extremes["min_year"])
                   for cov in [facts.coverage(every_region.loc[every_region["year"] == year])]}
-        summary = tr("ot_summary_regions", **extremes, max_share=shares[extremes["max_year"]],
-                     min_share=shares[extremes["min_year"]])
+        # 2023-2024 for Västra Götaland: no year has amounts for every region, so none is called complete.
+        summary = tr("ot_summary_regions" if complete else "ot_summary_regions_partial", **extremes,
+                     max_share=shares[extremes["max_year"]], min_share=shares[extremes["min_year"]])
         lines += [notes.coverage_line(ctx, every_region), *notes.partial_notes(ctx, every_region)]
     else:
-        summary = tr("ot_summary", **extremes)
+        summary = tr("ot_summary" if complete else "ot_summary_partial", **extremes)
         lines += notes.partial_notes(ctx, shown)
     if extremes["max_year"] == extremes["min_year"]:  # one year: no highest and lowest to speak of
         summary = tr("ot_summary_one", area=area_name, year=extremes["max_year"], value=extremes["max_value"])
@@ -125,4 +127,4 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
     title = tr("ot_title_grants" if not f.region_codes else "ot_title", areas=label, unit=unit,
                years=years_label(frame))
     return ChartSpec("over_time", fig, title, tr("ot_alt_grants" if not f.region_codes else "ot_alt"), summary,
-                     Table(table, formats), shown, tuple(lines))
+                     Table(table, formats), shown, tuple(lines), statuses=ctx.series.statuses)

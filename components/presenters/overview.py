@@ -195,7 +195,9 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
 
 def _statuses_by_year(ctx: ViewContext, rows: pd.DataFrame, grants: pd.Series, years: tuple[int, int]) -> list[str]:
     """Per grant, e.g. "2025: beslutat; 2026: beslutat, skattat"."""
-    per = rows.groupby(["grant_id", "year"])["status"].agg(lambda s: set(s))
+    # Without a region, a grant's amount is its printed total even where the split by region is estimated.
+    status = rows["status"] if ctx.filters.region_codes else trail.total_statuses(rows)
+    per = status.groupby([rows["grant_id"], rows["year"]]).agg(lambda s: set(s))
     out = []
     for grant in grants:
         parts = [f"{year}: " + ", ".join(ctx.labels.status(s) for s in STATUSES if s in per[(grant, year)])
@@ -214,7 +216,9 @@ def _announced_instead(ctx: ViewContext, frame: pd.DataFrame, second: int) -> pd
     if "announced" in ctx.snapshot.statuses:
         return pd.Series(dtype="int64")
     gone = frame.loc[frame["kind"] == "ended", "grant_id"]
-    ann = select(ctx.ds.view, ctx.filters, years=(second,), statuses=("announced",))
+    # Announced money has no region: for a chosen region, the grant's announced amount for the whole country
+    # (Gotland 2027: primary care and adult psychiatry read as cut to nothing).
+    ann = select(ctx.ds.view, ctx.filters, years=(second,), statuses=("announced",), ignore_regions=True)
     return ann.loc[ann["grant_id"].isin(gone)].groupby("grant_id")["amount_sek"].sum()
 
 
@@ -222,7 +226,8 @@ def _announced_note(ctx: ViewContext, announced: pd.Series, second: int) -> tupl
     if announced.empty:
         return ()
     items = "; ".join(f"{ctx.labels.grant(g)} {ctx.labels.mn(int(a))}" for g, a in announced.items())
-    return (ctx.tr("ov_changes_announced", second=second, items=items),)
+    key = "ov_changes_announced_national" if ctx.filters.region_codes else "ov_changes_announced"
+    return (ctx.tr(key, second=second, items=items),)
 
 
 @per_view

@@ -26,14 +26,26 @@ LINK_COLUMNS = ["source_kind", "source", "target_kind", "target", "amount_sek", 
 
 
 def _links(rows: pd.DataFrame, source_kind: str, source_col: str, target_kind: str, target_col: str) -> list[dict]:
+    # Only a link into a region carries an estimated split as estimated; above it, the 21 estimated parts sum to
+    # their total, which the sources state (primary care 2026: 396 mnkr, decided): total_statuses.
+    status = rows["_status"] if target_kind != REGION else rows["status"]
     out = []
     for (src, dst), part in rows.groupby([source_col, target_col], sort=True):
+        of = status.loc[part.index]
         out.append({"source_kind": source_kind, "source": str(src), "target_kind": target_kind, "target": str(dst),
                     "amount_sek": int(part["amount_sek"].sum()),
                     "source_ids": tuple(s for s in pd.unique(part["source_id"]) if s),
-                    **{f"{status}_sek": int(part.loc[part["status"] == status, "amount_sek"].sum())
-                       for status in NOT_DECIDED}})
+                    **{f"{s}_sek": int(part.loc[of == s, "amount_sek"].sum()) for s in NOT_DECIDED}})
     return out
+
+
+def total_statuses(rows: pd.DataFrame) -> pd.Series:
+    """Each row's status as a part of its printed total: an estimated split's part counts as its total's (for
+    any view that sums the parts above the regions)."""
+    if "total_status" not in rows:
+        return rows["status"]
+    total = rows["total_status"].where(rows["total_status"].astype(bool), rows["status"])
+    return total.where(rows["status"] == "estimated", rows["status"])
 
 
 def small_grants(rows: pd.DataFrame, share: float) -> tuple[str, ...]:
@@ -51,7 +63,8 @@ def trail(rows: pd.DataFrame, region_codes: tuple[str, ...] = (), via_channel: b
     the grants in `grouped` are then one grant, OTHER_GRANTS."""
     if rows.empty:
         return pd.DataFrame(columns=LINK_COLUMNS)
-    rows = rows.assign(_budget=str(int(rows["year"].max())), _kind=LEVEL, _recipient=rows["recipient_level"])
+    rows = rows.assign(_budget=str(int(rows["year"].max())), _kind=LEVEL, _recipient=rows["recipient_level"],
+                       _status=total_statuses(rows))
     if grouped:
         rows["grant_id"] = rows["grant_id"].where(~rows["grant_id"].isin(grouped), OTHER_GRANTS)
     if region_codes:
