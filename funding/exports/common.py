@@ -335,7 +335,8 @@ def table_part(chart_key: str, lang: str) -> str:
 
 
 def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable[str] = (), part: str = "",
-              lang: str = "sv", regions: Iterable[str] | None = None, statuses: Iterable[str] = ()) -> str:
+              lang: str = "sv", regions: Iterable[str] | None = None, statuses: Iterable[str] = (),
+              years: Iterable[int] = ()) -> str:
     """E.g. statsbidrag-psykisk-halsa_2025-2026_region-14_2026-11-25.csv: what the file holds and when, in the
     download's language (state-funding-mental-health_2025-2026_region-14_2026-11-25.csv in English).
 
@@ -345,13 +346,15 @@ def file_name(fmt: str, view: pd.DataFrame, day: str, all_region_codes: Iterable
     standard CSV gets a _standard suffix so the two CSVs never overwrite each other in a downloads folder.
     `statuses`, a chosen subset of the amounts' statuses, is named too ("beslutat", "beslutat+aviserat"): two
     exports of one year into one folder with different statuses would otherwise have overwritten each other.
+    `years` names the chosen years where the file has no rows (else "inga-ar": two empty exports overwrote each
+    other).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     lang = normalise_lang(lang)
     # Distinct values first: the parts are sets anyway, and a Python loop over every row cost tens of
     # milliseconds per chart and rerun on a large dataset (issue 7).
-    years = pd.unique(view["year"]) if "year" in view else []
+    years = pd.unique(view["year"]) if "year" in view and len(view) else list(years)
     codes = regions if regions else (pd.unique(view["region_code"]) if "region_code" in view else [])
     chosen = [s for s in STATUSES if s in set(statuses)]
     status_part = "+".join(t(f"file_status_{s}", lang) for s in chosen) if 0 < len(chosen) < len(STATUSES) else ""
