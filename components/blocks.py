@@ -118,14 +118,14 @@ def chart(ctx: ViewContext, spec: ChartSpec, heading: str = "header") -> None:
                                          ctx.described(spec.rows, spec.table_regions, spec.every_region), ctx.lang,
                                          key=f"dlt_{spec.key}", chart=spec.key,
                                          label=tr("download_table", n=number(n, 0, ctx.lang)),
-                                         regions=spec.table_regions, statuses=ctx.filters.statuses)
+                                         regions=spec.table_regions, statuses=spec.statuses or ctx.snapshot.statuses)
                 caption(tr("table_rows_note", n=number(n, 0, ctx.lang)))
                 # In the format chosen above it: a reader who asked for CSV got an xlsx file here.
                 rows_filters = ctx.described(spec.rows, every_region=spec.every_region)
                 downloads.rows_download(spec.rows, rows_filters, ctx.lang, key=f"dlr_{spec.key}",
                                         label=tr("download_rows", n=number(len(spec.rows), 0, ctx.lang)),
                                         help_text=tr("download_rows_help"), fmt=fmt or "xlsx",
-                                        statuses=ctx.filters.statuses)
+                                        statuses=spec.statuses or ctx.snapshot.statuses)
 
 
 # Like the tables: the figures come from the per-view memo and never change, and turning one into the chart

@@ -46,7 +46,7 @@ def _format(key: str, formats: Sequence[str], lang: str) -> str:
 def rows_download(rows: pd.DataFrame, filters: Mapping, lang: str, key: str, label: str | None = None,
                   help_text: str | None = None, fmt: str | None = None, statuses: Sequence[str] = ()) -> None:
     """A format choice (unless `fmt` is given) and a button for `rows` (rows of the tidy view); `statuses`, the
-    reader's choice of amounts to show (none: the default), goes into the file name."""
+    statuses the rows were chosen by, go into the file name unless they are all of them."""
     try:
         ds = current_dataset()
     except dataset.DataUnavailable:

@@ -22,4 +22,4 @@ else:
         blocks.caption(ctx.tr("dt_grid_cut", shown=number(len(table.frame), 0, ctx.lang),
                               n=number(len(rows), 0, ctx.lang)))
     blocks.table_view(ctx, table, alt=ctx.tr("dt_table"), height=560)
-    downloads.rows_download(rows, ctx.described(rows), ctx.lang, key="dl_data", statuses=ctx.filters.statuses)
+    downloads.rows_download(rows, ctx.described(rows), ctx.lang, key="dl_data", statuses=ctx.series.statuses)

@@ -21,7 +21,7 @@ else:
     blocks.caption(view.population)
     downloads.rows_download(view.all_rows, ctx.described(view.all_rows), ctx.lang, key="dl_profile_all", fmt="xlsx",
                             label=tr("rp_download", n=number(len(view.all_rows), 0, ctx.lang)),
-                            help_text=tr("rp_download_help"), statuses=ctx.filters.statuses)
+                            help_text=tr("rp_download_help"), statuses=ctx.snapshot.statuses)
     if view.message:
         blocks.notice(view.message)
     else:

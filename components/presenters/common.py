@@ -39,6 +39,9 @@ class ChartSpec:
     # Rows of every region whatever regions are chosen (Regioner ranks all 21 and only marks the chosen ones):
     # its downloads then state no region filter, even in a year where only a chosen region has rows.
     every_region: bool = False
+    # The statuses the chart counts where they are not the snapshot's (a time series also counts announced
+    # money): its downloads' names say which, so files of two choices never share a name.
+    statuses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
