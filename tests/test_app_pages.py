@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components.blocks import TABLE_KEY_PREFIX
@@ -306,3 +307,24 @@ def test_no_selectbox_falls_back_to_streamlits_english_placeholder(lang):
     formats = [placeholder for label, placeholder in boxes if label == t("dl_format", lang)]
     assert len(formats) >= 2 and set(formats) == {t("dl_format_placeholder", lang)}
     assert "Choose an option" not in {placeholder for _, placeholder in boxes}
+
+
+def test_download_names_say_which_statuses_the_files_hold(monkeypatch):
+    """The default (decided and estimated) and every status gave Regioner's files one name, holding 3 216 and
+    4 406 mnkr; a name without a status part now holds every status (Över tid and Data count announced too)."""
+    names = []
+    original = st.download_button
+
+    def spy(label, data, **kwargs):
+        names.append(kwargs["file_name"].rsplit("_", 1)[0])  # without the day
+        return original(label, data, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    open_tables(open_page("regioner"))
+    assert "statsbidrag-psykisk-halsa_tabell-karta_2026_alla-regioner_beslutat+skattat" in names
+    names.clear()
+    open_tables(open_page("regioner", status="all"))
+    assert "statsbidrag-psykisk-halsa_tabell-karta_2026_alla-regioner" in names
+    names.clear()
+    open_tables(open_page("over-tid"))
+    assert "statsbidrag-psykisk-halsa_tabell-over-tid_2018-2020+2023-2028_alla-regioner" in names

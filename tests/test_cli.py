@@ -148,6 +148,18 @@ def test_an_empty_selection_says_so(ds):
     assert result.returncode == 0
     assert "no rows match the selection (year=2027; region=01)" in result.stderr.decode("utf-8")
     assert result.stdout.decode("utf-8").count("\n") == 1  # the header only
+    assert "leave out --region" in result.stderr.decode("utf-8")
+
+
+def test_an_empty_export_is_named_after_what_was_asked(ds, tmp_path):
+    decided = run("export", "--year", "2027", "--status", "decided", "--out", str(tmp_path))
+    message = decided.stderr.decode("utf-8")
+    assert "(year=2027; status=decided)" in message and "announced amounts need --status announced" in message
+    assert "leave out --region" not in message
+    run("export", "--year", "2027", "--region", "01", "--out", str(tmp_path))
+    names = sorted(p.name.rsplit("_", 2)[0] for p in tmp_path.iterdir())
+    assert names == ["statsbidrag-psykisk-halsa_2027_alla-regioner_beslutat",
+                     "statsbidrag-psykisk-halsa_2027_region-01"]
 
 
 def test_exports_with_different_statuses_into_one_folder_keep_apart(ds, tmp_path):

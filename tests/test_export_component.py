@@ -219,9 +219,11 @@ def test_an_english_table_download_is_named_in_english(ds, recorded):
 
 
 @pytest.mark.parametrize(("lang", "name", "note"), [
-    ("sv", "statsbidrag-psykisk-halsa_tabell-pengarnas-vag_2026_regioner-01-12-och-ovriga_20",
+    # The default's statuses (decided and estimated) are named: a name without them holds every status.
+    ("sv", "statsbidrag-psykisk-halsa_tabell-pengarnas-vag_2026_regioner-01-12-och-ovriga_beslutat+skattat_20",
      "övriga regioner summerade"),
-    ("en", "state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_20", "other regions summed"),
+    ("en", "state-funding-mental-health_table-money-trail_2026_regions-01-12-and-others_decided+estimated_20",
+     "other regions summed"),
 ])
 def test_the_money_trail_download_says_what_it_holds(ds, recorded, lang, name, note):
     """Översikt /?year=2025,2026&region=01,12: the trail shows 2026, Stockholm and Skåne and the other regions

@@ -79,7 +79,15 @@ def test_a_region_s_change_summary_gives_the_amount_the_sources_do_not_split(ds)
     spec, _ = overview.changes(ctx(ds, region_codes=("09",)))
     assert spec.summary.replace(NBSP, " ") == (
         "Från 18,1 mnkr 2025 till 11,0 mnkr 2026 (−7,1 mnkr): 1 nytt statsbidrag, 1 som källorna inte fördelar "
-        "per region 2026 (−15,2 mnkr) och 1 som minskar.")
+        "per region 2026 (förändring −15,2 mnkr) och 1 som minskar.")
+
+
+def test_a_region_s_grants_with_only_national_announced_money_are_not_cut_to_nothing(ds):
+    spec, _ = overview.changes(ctx(ds, region_codes=("09",), years=(2027,)))
+    kinds = dict(zip(spec.table.frame["Statsbidrag"], spec.table.frame["Förändring"], strict=True))
+    assert kinds["Primärvårdens arbete med psykisk ohälsa"] == "bara aviserat"
+    assert any(n.startswith("Utan belopp 2027 i urvalet men aviserade för hela landet 2027, inte per region")
+               for n in spec.notes)
 
 
 def test_the_change_table_adds_up_to_its_sum_and_names_each_year_s_status(ds):
@@ -92,7 +100,11 @@ def test_the_change_table_adds_up_to_its_sum_and_names_each_year_s_status(ds):
     assert grants["2026 (kr)"].sum() == total["2026 (kr)"] == 4_406_000_000
     bup = table.loc["Ökad tillgänglighet till barn- och ungdomspsykiatrin (BUP)"]
     assert bup["Förändring"] == "oförändrat" and bup["Status"] == "2025: beslutat; 2026: aviserat"
-    assert table.loc["Primärvårdens arbete med psykisk ohälsa", "Status"] == "2025: beslutat; 2026: skattat"
+    # Nationally the 396 mnkr is the decided total; only its split by region is estimated.
+    assert table.loc["Primärvårdens arbete med psykisk ohälsa", "Status"] == "2025: beslutat; 2026: beslutat"
+    gotland, _ = overview.changes(ctx(ds, region_codes=("09",)))
+    assert gotland.table.frame.set_index("Statsbidrag").loc["Primärvårdens arbete med psykisk ohälsa", "Status"] \
+        == "2025: beslutat; 2026: skattat"
     assert len(spec.fig.data[0].y) == len(grants) - 1 + 2  # the chart has no bar of nothing, but both totals
 
 
@@ -127,6 +139,8 @@ def test_the_money_trail_table_says_how_much_of_a_link_is_estimated_or_announced
     assert table.loc[("Statens budget 2026", "Överenskommelse om psykisk hälsa och suicidprevention"),
                      "Varav skattat (kr)"] == 0
     assert "Varav aviserat (kr)" not in table.columns  # announced money is not in the default selection
+    # Without a region the 396 mnkr is primary care's decided total: nothing above the regions is estimated.
+    assert "Varav skattat (kr)" not in overview.money_trail(ctx(ds)).table.frame.columns
     with_announced = overview.money_trail(ctx(ds, years=(2027,), statuses=("decided", "estimated", "announced")))
     frame = with_announced.table.frame
     budget = frame.loc[frame["Från"] == "Statens budget 2027"]
@@ -386,7 +400,7 @@ def test_change_summary_counts_in_words_and_names_money_not_split_by_region(ds):
     # BUP (1 000 mnkr) and the suicide investigations (25 mnkr) have announced 2026 amounts, which the default
     # leaves out: their bars say "bara aviserat", not "inget belopp".
     assert spec.summary.endswith(": 1 nytt statsbidrag, 4 utan belopp 2026, 2 med bara aviserade belopp 2026, som "
-                                 f"inte räknas med (−1{NBSP}025,0{NBSP}mnkr) och 2 som minskar.")
+                                 f"inte räknas med (förändring −1{NBSP}025,0{NBSP}mnkr) och 2 som minskar.")
     labels = [y.replace("<br>", " ") for y in spec.fig.data[0].y]
     assert "Bara aviserat: Ökad tillgänglighet till barn-…" in labels
     kinds = spec.table.frame.set_index("Statsbidrag")["Förändring"]
@@ -394,8 +408,8 @@ def test_change_summary_counts_in_words_and_names_money_not_split_by_region(ds):
     assert pd.isna(spec.table.frame.set_index("Statsbidrag").loc[
         "Ökad tillgänglighet till barn- och ungdomspsykiatrin (BUP)", "2026 (kr)"])
     spec, _ = overview.changes(ctx(ds, lang="en", years=(2026,), region_codes=("01", "12")))
-    assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 (−SEK\u00a0423.0m) "
-                                 "and 1 decreasing.")
+    assert spec.summary.endswith(": 1 new grant, 1 the sources do not split by region in 2026 "
+                                 "(change −SEK\u00a0423.0m) and 1 decreasing.")
     table = spec.table.frame.set_index("Grant")
     row = table.loc["Agreement on mental health and suicide prevention"]
     # Not 0 kr in 2026: the regions' share of it is not known (an empty cell in the table and its files).
@@ -423,6 +437,9 @@ def test_over_time_summary_for_a_region_gives_each_year_s_share_split_by_region(
     # 2025: 1 777,0 of 3 830,5 mnkr (announced included, as in the series); 2026: 1 886,0 of 4 406,0 mnkr.
     assert "46,4 % av statens pengar i urvalet 2025 och 42,8 % 2026" in summary
     assert "utan luckor" not in summary
+    # No complete year (2023-2024: only Västra Götaland's county-joint money): none is called complete.
+    partial = over_time.present(ctx(ds, region_codes=("14",), years=(2023, 2024))).summary
+    assert "men inget av åren har belopp för alla regioner" in partial and "där alla regioner har" not in partial
 
 
 def test_one_year_has_no_highest_and_lowest_and_an_empty_year_no_share(ds):
@@ -491,19 +508,25 @@ def test_profile_cards_say_what_the_region_s_figures_leave_out_and_how_close_the
                for n in cards["Rang 2026"].notes)
     # 2025's joint county money sets the regions apart (Gotland 296,68 against Skåne 157,54 kr): no such note.
     assert not any("skiljer sig bara" in n for n in cards["Rang 2025"].notes)
+    # Every region equal (primary care alone, split by population): the tie note says so, not "0,00 kr apart".
+    equal = profile.present(ctx(ds, region_codes=("09",), grants=("primarvard",), years=(2025,)), "09")
+    rank = {m.label: m for m in equal.metrics}["Rang 2025"]
+    assert not any("skiljer sig bara" in n for n in rank.notes) and any("samma värde" in n for n in rank.notes)
 
 
 def test_profile_of_a_year_without_regional_amounts_gives_the_national_money(ds):
     """2027 said only "no amounts per region", as if there were no money: 3 439 mnkr is announced."""
     message = profile.present(ctx(ds, region_codes=("25",), years=(2027,)), "25").message.replace(NBSP, " ")
     assert message.startswith("2027: källorna ger inga belopp per region för Norrbotten.")
-    assert "För hela landet är 3 439,0 mnkr aviserat för 2027, inget av det per region." in message
+    assert "För 2027 är 3 439,0 mnkr aviserat för hela landet, inget av det per region." in message
     assert message.endswith("Aviserade belopp visas på de andra sidorna med Belopp att visa under Fler filter.")
     shown = profile.present(ctx(ds, region_codes=("25",), years=(2027,),
                                 statuses=("decided", "estimated", "announced")), "25").message
     assert "Fler filter" not in shown  # announced money is already chosen
     decided = profile.present(ctx(ds, region_codes=("25",), years=(2019,)), "25").message.replace(NBSP, " ")
-    assert decided.endswith("För hela landet anger källorna 1 700,0 mnkr för 2019, inget av det per region.")
+    assert decided.endswith("För 2019 anger källorna 1 700,0 mnkr för hela landet, inget av det per region.")
+    mixed = profile.present(ctx(ds, region_codes=("01",), years=(2019, 2027)), "01").message.replace(NBSP, " ")
+    assert "För 2019, 2027 anger källorna 5 139,0 mnkr för hela landet (varav aviserat 3 439,0 mnkr)" in mixed
 
 
 def test_profile_without_county_joint_rows_says_whether_they_exist_unsplit(ds):
@@ -511,6 +534,9 @@ def test_profile_without_county_joint_rows_says_whether_they_exist_unsplit(ds):
     assert view.joint.frame.empty
     assert view.no_joint.replace(NBSP, " ") == \
         "Länsgemensamma medel 2026 anger källorna bara för hela landet (493,0 mnkr), inte per län."
+    # The years of that money: 2027 has none, so "2026", not "2026–2027".
+    assert profile.present(ctx(ds, region_codes=("01",), years=(2026, 2027)), "01").no_joint.startswith(
+        "Länsgemensamma medel 2026 anger")
     assert profile.present(ctx(ds, region_codes=("25",), grants=("primarvard",)), "25").no_joint == \
         "Inga länsgemensamma medel i urvalet."  # the grant chosen has none
 
@@ -519,7 +545,10 @@ def test_profile_chart_says_what_is_coming_after_its_last_year(ds):
     """The chart ends in 2026; 2027-2028 money exists, announced and only for the whole country."""
     chart = profile.present(ctx(ds, region_codes=("25",)), "25").chart
     assert chart.notes[-1].replace(NBSP, " ") == \
-        "2027–2028: 5 178,0 mnkr är aviserat för hela landet, inget av det per region."
+        "För 2027–2028 är 5 178,0 mnkr aviserat för hela landet, inget av det per region."
+    # The region profiled, not the filter's: Gotland without a region filter has 2026 amounts after 2025.
+    assert not any("inget av det per region" in n for n in profile.present(ctx(ds, years=(2025,)), "09").chart.notes
+                   if n.startswith("För 2026"))
 
 
 def test_profile_chart_has_a_bar_for_every_year_and_status(ds):
