@@ -256,6 +256,14 @@ def tidy_view(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return view[order].reset_index(drop=True)
 
 
+def total_statuses(rows: pd.DataFrame) -> pd.Series:
+    """Each row's status as a part of its printed total: an estimated split's part has its total's (tidy_view's
+    total_status), for views that sum the parts above the regions (the money trail, the change table)."""
+    if "total_status" not in rows:
+        return rows["status"]
+    return rows["total_status"].where((rows["status"] == "estimated") & (rows["total_status"] != ""), rows["status"])
+
+
 class RowFilters(Protocol):
     """The filters that choose rows of the tidy view beyond years and statuses, each an empty tuple for "all";
     only read. analysis.filters.Filters has them, and dataset.py needs nothing else of it."""

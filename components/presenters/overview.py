@@ -11,7 +11,7 @@ from components.figures import flows
 from funding.analysis import facts, timeline, trail
 from funding.analysis.defaults import base_year
 from funding.analysis.regions import compare_regions, regional_rows
-from funding.dataset import per_capita, select
+from funding.dataset import per_capita, select, total_statuses
 from funding.fmt import and_list, year_span
 from funding.vocabulary import STATUSES
 
@@ -196,7 +196,7 @@ def money_trail(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
 def _statuses_by_year(ctx: ViewContext, rows: pd.DataFrame, grants: pd.Series, years: tuple[int, int]) -> list[str]:
     """Per grant, e.g. "2025: beslutat; 2026: beslutat, skattat"."""
     # Without a region, a grant's amount is its printed total even where the split by region is estimated.
-    status = rows["status"] if ctx.filters.region_codes else trail.total_statuses(rows)
+    status = rows["status"] if ctx.filters.region_codes else total_statuses(rows)
     per = status.groupby([rows["grant_id"], rows["year"]]).agg(lambda s: set(s))
     out = []
     for grant in grants:

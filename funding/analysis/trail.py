@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..dataset import total_statuses
+
 BUDGET, GRANT, CHANNEL, LEVEL, REGION = "budget", "grant", "channel", "level", "region"
 OTHER_REGIONS = "other"      # region-coded money of regions not chosen
 NOT_BY_REGION = "national"   # money to regions or counties that the sources do not split by region
@@ -37,15 +39,6 @@ def _links(rows: pd.DataFrame, source_kind: str, source_col: str, target_kind: s
                     "source_ids": tuple(s for s in pd.unique(part["source_id"]) if s),
                     **{f"{s}_sek": int(part.loc[of == s, "amount_sek"].sum()) for s in NOT_DECIDED}})
     return out
-
-
-def total_statuses(rows: pd.DataFrame) -> pd.Series:
-    """Each row's status as a part of its printed total: an estimated split's part counts as its total's (for
-    any view that sums the parts above the regions)."""
-    if "total_status" not in rows:
-        return rows["status"]
-    total = rows["total_status"].where(rows["total_status"].astype(bool), rows["status"])
-    return total.where(rows["status"] == "estimated", rows["status"])
 
 
 def small_grants(rows: pd.DataFrame, share: float) -> tuple[str, ...]:
