@@ -91,6 +91,15 @@ def rank_of(tr, rank: int, n: int, tied: int) -> tuple[str, tuple[str, ...]]:
 NARROW_SPREAD = 0.10
 
 
+def narrow_spread(highest: float | None, lowest: float | None, all_equal: bool) -> float | None:
+    """The spread between the highest and the lowest region, where it is narrow enough to say so (not where
+    every region is equal: the tie notes say that)."""
+    if all_equal or not highest or lowest is None:
+        return None
+    spread = highest - lowest
+    return spread if spread < NARROW_SPREAD * highest else None
+
+
 def of_which(tr, labels: Labels, split: pd.DataFrame, key: str, keys: pd.Series) -> dict[str, pd.Series]:
     """How much of each amount is not decided, as the charts' hatching shows: "Varav skattat (kr)" (and
     "aviserat") per value of `keys`, from `split` (`key`, status, amount_sek); a status the split lacks gets

@@ -14,7 +14,7 @@ from funding.text import has
 from funding.text.escape import plot_escape
 
 from . import notes
-from .common import NARROW_SPREAD, ChartSpec, Metric, Table, of_which, rank_of, years_label
+from .common import ChartSpec, Metric, Table, narrow_spread, of_which, rank_of, years_label
 from .context import ViewContext, per_view
 
 MAX_ANSWERS = 3
@@ -150,8 +150,8 @@ def present(ctx: ViewContext) -> ComparisonView:
     tbl = Table(display, formats, {tr("col_per_capita"): comp.decimals})
     years = years_label(shown)
     map_notes = [tr("map_scale_note") if not comp.all_equal else tr("map_equal_note")]
-    spread = float(top["sek_per_capita"]) - float(bottom["sek_per_capita"])
-    if not comp.all_equal and spread < NARROW_SPREAD * float(top["sek_per_capita"]):
+    spread = narrow_spread(float(top["sek_per_capita"]), float(bottom["sek_per_capita"]), comp.all_equal)
+    if spread is not None:
         # Honest but easy to misread as a broken map: every region in nearly the same colour.
         map_notes.append(tr("map_narrow_note", spread=show(spread),
                             share=lb.percent(spread / float(top["sek_per_capita"]))))

@@ -17,7 +17,7 @@ from funding.fmt import year_span
 from funding.vocabulary import STATUSES
 
 from . import notes
-from .common import NARROW_SPREAD, ChartSpec, Metric, Table, of_which, rank_of, years_label
+from .common import ChartSpec, Metric, Table, narrow_spread, of_which, rank_of, years_label
 from .context import ViewContext, per_view
 
 
@@ -155,10 +155,8 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         # In a partial year "1 av 1" in large type said more than the note under it allows: no rank at all.
         rank, tie_note = rank_of(tr, r.rank, r.ranked, r.tied) if r.ranked == ctx.n_regions else ("–", ())
         narrow = ()
-        # Not where every region has the same value: the tie note says that ("21 regioner har samma värde").
-        if r.ranked == ctx.n_regions and r.highest_per_capita and not r.all_equal and \
-                r.highest_per_capita - r.lowest_per_capita < NARROW_SPREAD * r.highest_per_capita:
-            spread = r.highest_per_capita - r.lowest_per_capita
+        spread = narrow_spread(r.highest_per_capita, r.lowest_per_capita, r.all_equal)
+        if r.ranked == ctx.n_regions and spread is not None:
             narrow = (tr("rp_rank_narrow", year=r.year, spread=lb.kr(spread),
                          share=lb.percent(spread / r.highest_per_capita), date=ctx.ds.population_date),)
         items.append(Metric(tr("rp_rank", year=r.year), rank, (rank_note, *tie_note, *narrow, coverage)))
