@@ -23,15 +23,14 @@ def _grant_order(ctx: ViewContext) -> list[str]:
     return list(dict.fromkeys(ctx.ds.view.sort_values(["year", "grant_id"])["grant_id"]))
 
 
-def _comparable(ctx: ViewContext, frame: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+def _comparable(ctx: ViewContext, frame: pd.DataFrame, every_region: pd.DataFrame | None) -> tuple[pd.DataFrame, bool]:
     """Years without gaps (no grant named without an amount, no partial regional coverage) for the summary, and
-    whether there were any: else every year, and the summary must not call them complete."""
+    whether there were any: else every year, and the summary must not call them complete. `every_region`: the
+    selection over every region, where regions are chosen."""
     gaps = set(facts.worded_gaps(ctx.ds.view, ctx.ds.grants, ctx.ds.worded, list(ctx.series.years))["year"])
-    if ctx.filters.region_codes:
+    if every_region is not None:
         # Partial means: only some regions have figures that year, so it is judged over every region, not
         # just the chosen ones (for whom every year would otherwise look partial).
-        every_region = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.series.statuses,
-                              ignore_regions=True)
         gaps |= set(partial_years(every_region, ctx.n_regions))
     kept = frame.loc[~frame["year"].isin(gaps)]
     return (kept, True) if len(kept) else (frame, False)
@@ -80,7 +79,11 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
         per_year = frame.groupby("year")[["amount_sek"]].sum().reset_index()
         area_name = tr("country")
         population = ctx.ds.national_population
-    per_year, complete = _comparable(ctx, per_year)
+    # Which years are partial, and how much of the money is known per region, are facts about every region:
+    # judged over the chosen ones only, 2025 read as "the sources give only Stockholm and Västra Götaland".
+    every_region = select(ctx.ds.view, f, years=ctx.series.years, statuses=ctx.series.statuses,
+                          ignore_regions=True) if f.region_codes else None
+    per_year, complete = _comparable(ctx, per_year, every_region)
     mx, mn = per_year.loc[per_year["amount_sek"].idxmax()], per_year.loc[per_year["amount_sek"].idxmin()]
 
     def value(amount: int) -> str:
@@ -100,11 +103,7 @@ def present(ctx: ViewContext, compact: bool = False) -> ChartSpec | str:
 
     extremes = {"area": area_name, "max_year": int(mx["year"]), "max_value": value_of(mx),
                 "min_year": int(mn["year"]), "min_value": value_of(mn)}
-    if f.region_codes:
-        # Which years are partial, and how much of the money is known per region, are facts about every region:
-        # judged over the chosen ones only, 2025 read as "the sources give only Stockholm and Västra Götaland".
-        every_region = select(ctx.ds.view, f, years=ctx.series.years, statuses=ctx.series.statuses,
-                              ignore_regions=True)
+    if every_region is not None:
         # Every region has figures in 2025 and 2026, but not for the same part of the money: Gotland's "lowest
         # 2026" was the agreement's 2026 money, which the sources do not split by region. The summary gives
         # each year's share split by region instead of calling the years gap-free.
