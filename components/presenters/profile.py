@@ -58,7 +58,7 @@ def _detail(ctx: ViewContext, frame: pd.DataFrame) -> Table:
     return Table(table, {tr("year"): "year", tr("col_amount"): "money", tr("col_per_capita"): "per_capita"})
 
 
-def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
+def _message(ctx: ViewContext, code: str, prof: Profile, every_status: pd.DataFrame) -> str | None:
     """Nothing for the region in the chosen years: say why (partial years) and which years have its money."""
     focus = set(ctx.snapshot.years)
     if set(prof.by_year["year"]) & focus:
@@ -75,7 +75,7 @@ def _message(ctx: ViewContext, code: str, prof: Profile) -> str | None:
     message = ctx.tr("rp_empty", years=year_span(focus), region=name, available=available or "–")
     # The years may still hold money for the whole country, announced money too, which the default leaves out
     # (2027: 3 439 mnkr, all announced): "no amounts" alone read as no money at all.
-    in_focus = _every_status(ctx).loc[lambda r: r["year"].isin(focus)]
+    in_focus = every_status.loc[every_status["year"].isin(focus)]
     if national := _national_only(ctx, in_focus):
         message += " " + national
         if "announced" not in ctx.snapshot.statuses and (in_focus["status"] == "announced").any():
@@ -104,10 +104,10 @@ def _national_only(ctx: ViewContext, rows: pd.DataFrame) -> str:
     return ctx.tr("rp_national_only", years=years, national=lb.mn(total))
 
 
-def _later_years(ctx: ViewContext, code: str, last: int) -> tuple[str, ...]:
+def _later_years(ctx: ViewContext, code: str, last: int, every_status: pd.DataFrame) -> tuple[str, ...]:
     """The years after the chart's last one that hold money for the whole country only (2027-2028, announced):
     a chart ending in 2026 said nothing of what is coming."""
-    later = _every_status(ctx).loc[lambda r: r["year"] > last]
+    later = every_status.loc[every_status["year"] > last]
     if len(regional_rows(later).loc[lambda r: r["region_code"] == code]):
         return ()
     text = _national_only(ctx, later)
@@ -125,6 +125,7 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     rows = select(ctx.ds.view, ctx.filters, years=ctx.series.years, statuses=ctx.snapshot.statuses,
                   ignore_regions=True)
     prof = profile(rows, ctx.ds.regions, ctx.ds.population_by_region, ctx.ds.streams, ctx.ds.grants, code)
+    every_status = _every_status(ctx)
     focus = prof.by_year.loc[prof.by_year["year"].isin(ctx.snapshot.years)]
     items: list[Metric] = []
     for r in focus.itertuples():
@@ -192,7 +193,7 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
         chart = ChartSpec("profile", fig, tr("rp_chart_title", region=prof.region_name, years=years_label(mine)),
                           tr("rp_chart_alt"), summary, Table(table, formats), mine,
                           (tr("legend_status"), *notes.partial_notes(ctx, rows), *notes.estimate_notes(ctx, mine),
-                           *_later_years(ctx, code, int(prof.by_year["year"].max()))))
+                           *_later_years(ctx, code, int(prof.by_year["year"].max()), every_status)))
     in_focus = mine.loc[mine["year"].isin(ctx.snapshot.years)]
     own = in_focus.loc[in_focus["recipient_level"] == "region"]
     joint = in_focus.loc[in_focus["recipient_level"] == "county"]
@@ -205,6 +206,6 @@ def present(ctx: ViewContext, code: str) -> ProfileView:
     return ProfileView(
         profile=prof, heading=tr("rp_heading", region=prof.region_name),
         population=tr("rp_population", date=ctx.ds.population_date, pop=lb.number(prof.population)),
-        metrics=tuple(items), message=_message(ctx, code, prof), chart=chart, own=_detail(ctx, own),
+        metrics=tuple(items), message=_message(ctx, code, prof, every_status), chart=chart, own=_detail(ctx, own),
         joint=_detail(ctx, joint), own_rows=own, joint_rows=joint, all_rows=mine, no_joint=no_joint,
     )
