@@ -62,27 +62,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
         view = dataset.select(ds.view, Filters(region_codes=tuple(args.region)), years=args.year or None,
                               statuses=statuses)
     else:
+        statuses = []  # every status: nothing chosen, nothing to name
         view = exports.select(ds, args.year, args.region)
     if view.empty:
         # Exit 0 (an empty selection is a valid answer), but say so: 2027 for one region wrote a header-only file
         # named "no years, all regions" without a word.
         chosen = "; ".join(f"{k}={','.join(map(str, v))}" for k, v in
-                           (("year", args.year), ("region", args.region), ("status", statuses if args.status else []))
-                           if v)
+                           (("year", args.year), ("region", args.region), ("status", statuses)) if v)
         hints = []
         if args.region:
             hints.append("amounts given only for the whole country have no region: leave out --region to include them")
-        if args.status and "announced" not in statuses:
+        if statuses and "announced" not in statuses:
             hints.append("announced amounts need --status announced")
         print(f"export: no rows match the selection ({chosen or 'everything'}); the file holds only the header"
               + "".join(f". Note: {h}" for h in hints), file=sys.stderr)
-    filters = {"year": args.year, "region": args.region, "status": statuses if args.status else []}
+    filters = {"year": args.year, "region": args.region, "status": statuses}
     prov = exports.provenance(ds, view, filters)
     payload = exports.payload(args.format, view, prov, args.lang)
     if out is not None:
         if out.is_dir():
             out = out / exports.file_name(args.format, view, prov.day, ds.region_codes, lang=args.lang,
-                                          statuses=statuses if args.status else (), years=args.year,
+                                          statuses=statuses, years=args.year,
                                           regions=(args.region or None) if view.empty else None)
         try:
             out.write_bytes(payload)
