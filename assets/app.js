@@ -30,15 +30,24 @@
   // The code the page's first run will need (web/preload.py names it in the page shell), fetched while the
   // client checks the server and connects, when the browser's six connections to it are otherwise idle. Asked
   // for right after the client's own health and host-config requests, so that those are not queued behind it;
-  // should Streamlit rename them, 3 s after the page's load event.
+  // should Streamlit rename them, 3 s after the page's load event (or the client's start, below).
   var preloaded = false;
+  var lateMeta = document.querySelector("meta[name='app-late-preload']");
   function preloadLate(trigger) {
-    var meta = document.querySelector("meta[name='app-late-preload']");
+    var meta = lateMeta;
     if (preloaded || !meta) return;
     preloaded = true;
     // Which moment asked for them (a browser test expects "host-config": "load" means Streamlit renamed it).
     document.documentElement.dataset.latePreload = trigger;
-    (meta.getAttribute("content") || "").split(" ").forEach(function (name) {
+    var names = (meta.getAttribute("content") || "").split(" ");
+    var bundle = meta.getAttribute("data-bundle");
+    var controller = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (bundle && controller) {
+      lateBundle(controller, names, bundle);
+      return;
+    }
+    document.documentElement.dataset.lateVia = "links";
+    names.forEach(function (name) {
       var kind = /^[\w.\-]+\.(js|css)$/.exec(name);
       if (!kind) return;
       var link = document.createElement("link");
@@ -55,6 +64,35 @@
       document.head.appendChild(link);
     });
   }
+  // The same files as one response (web/bundle.py), which the app's service worker (assets/sw.js) then hands to
+  // the client as it asks for each: one request instead of about sixty, six at a time. The worker is told which
+  // files to hold back for the bundle before it is fetched, so that none is fetched twice.
+  var batches = 0;
+  // How long the client's start waits for the service worker to take the page, or to answer (about 0.1 s on a
+  // phone's network, a few ms on this machine): longer, and the start goes on without it.
+  var WORKER_WAIT_MS = 1000;
+  function lateBundle(controller, names, bundle) {
+    document.documentElement.dataset.lateVia = "bundle";
+    var prefix = new URL(base + "/static/", window.location.href).href;
+    var batch = String(Date.now()) + "-" + String(++batches);
+    controller.postMessage({ type: "expect", batch: batch, prefix: prefix, names: names });
+    var done = function (buffer) {
+      controller.postMessage({ type: "bundle", batch: batch, prefix: prefix, buffer: buffer },
+                             buffer ? [buffer] : []);
+    };
+    originalFetch.call(window, base + "/_app/late/" + bundle, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.arrayBuffer() : null; })
+      .then(done, function () { done(null); });
+  }
+  // Registered on every page that has a bundle; the first visit's page is served by it as soon as it is active
+  // (it claims its pages), usually long before the client asks for host-config. Where a browser has no service
+  // worker, or refuses one (some private windows), the late list's preloads above do the same job more slowly.
+  if (lateMeta && lateMeta.getAttribute("data-bundle") && navigator.serviceWorker &&
+      !document.querySelector("meta[name='app-shell']")) {
+    try {
+      navigator.serviceWorker.register(base + "/_app/sw.js", { scope: base + "/" }).catch(function () {});
+    } catch (e) { /* no worker: the links */ }
+  }
   var originalFetch = window.fetch;
   if (typeof originalFetch === "function") {
     window.fetch = function (resource) {
@@ -69,9 +107,91 @@
       return result;
     };
   }
+  // ---------------------------------------------------------------- the client's start
+  // web/bundle.py took Streamlit's entry script and the ~60 files it imports out of the page shell (where the shell
+  // is Streamlit's own) and named them in <meta name="app-shell">. Over HTTP/1.1 those are about ten rounds of six
+  // requests, 1.5 s on a phone's network before the client can even start; the service worker (assets/sw.js) hands
+  // them over from one response instead. On a first visit the worker installs while that response downloads; on a
+  // later one it is already there. Without a worker, or if it does not take the page soon after the response is
+  // here, the client starts as Streamlit's own markup starts it: the entry script and a preload for each file.
+  (function startClient() {
+    var meta = document.querySelector("meta[name='app-shell']");
+    if (!meta) return;
+    var names = (meta.getAttribute("content") || "").split(" ").filter(function (n) { return /^[\w.\-]+\.js$/.test(n); });
+    if (!names.length) return;
+    var prefix = new URL(base + "/static/", window.location.href).href;
+    var started = false;
+    function start(via) {
+      if (started) return;
+      started = true;
+      // How the client's code came (a browser test reads it): "worker", or "network" and why not.
+      document.documentElement.dataset.shellVia = via;
+      if (via !== "worker") {
+        names.slice(1).forEach(function (name) {
+          var link = document.createElement("link");
+          link.rel = "modulepreload";
+          link.crossOrigin = "anonymous";
+          link.href = prefix + "js/" + name;
+          document.head.appendChild(link);
+        });
+      }
+      lateFallback();
+      var script = document.createElement("script");
+      script.type = "module";
+      script.crossOrigin = "anonymous";
+      script.src = prefix + "js/" + names[0];
+      document.head.appendChild(script);
+    }
+    var bundle = meta.getAttribute("data-bundle");
+    var sw = navigator.serviceWorker;
+    if (!bundle || !sw || typeof MessageChannel !== "function" || typeof originalFetch !== "function") {
+      start("network");
+      return;
+    }
+    var aborter = typeof AbortController === "function" ? new AbortController() : null;
+    function fallBack(why) {
+      if (started) return;
+      if (aborter) aborter.abort();  // its bandwidth is the network start's now
+      start("network-" + why);
+    }
+    var buffer = null;
+    function hand() {
+      var controller = sw.controller;
+      if (started || !buffer || !controller) return;
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { start("worker"); };
+      var body = buffer;
+      buffer = null;
+      controller.postMessage({ type: "bundle", batch: "shell", prefix: prefix, buffer: body }, [channel.port2, body]);
+      window.setTimeout(function () { fallBack("no-reply"); }, WORKER_WAIT_MS);
+    }
+    sw.addEventListener("controllerchange", hand);
+    originalFetch.call(window, base + "/_app/late/" + bundle,
+                       { credentials: "same-origin", signal: aborter ? aborter.signal : undefined })
+      .then(function (response) { return response.ok ? response.arrayBuffer() : null; })
+      .then(function (body) {
+        if (!body) return fallBack("no-bundle");
+        buffer = body;
+        hand();
+      }, function () { fallBack("no-bundle"); });
+    try {
+      sw.register(base + "/_app/sw.js", { scope: base + "/" }).then(function (registration) {
+        // A forced reload is not served by the worker, and an active worker does not take a page again: go on
+        // without it rather than wait.
+        if (!sw.controller && !registration.installing && !registration.waiting) fallBack("reload");
+      }, function () { fallBack("refused"); });
+    } catch (e) {
+      fallBack("refused");
+    }
+    // A worker that has not taken the page by then (one the browser never starts, a very slow line) costs no more.
+    window.setTimeout(function () { if (!sw.controller) fallBack("no-worker"); }, WORKER_WAIT_MS);
+  })();
+
   // The client asks for host-config once it has mounted, which can be just after the load event: the fallback
   // waits a while longer, so that it only ever acts when the request did not come.
-  window.addEventListener("load", function () { window.setTimeout(function () { preloadLate("load"); }, 3000); });
+  // Where app.js starts the client itself (below), the wait counts from that start instead.
+  function lateFallback() { window.setTimeout(function () { preloadLate("load"); }, 3000); }
+  if (!document.querySelector("meta[name='app-shell']")) window.addEventListener("load", lateFallback);
 
   var root = document.documentElement;
   // Proof that the file was loaded and ran under the page's Content-Security-Policy (a browser test reads it).

@@ -7,7 +7,9 @@ import asyncio
 import base64
 import gzip
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +22,7 @@ import brotli
 import pytest
 
 from funding import paths
-from web import assets, firstrun, headers, locks, precompress, preload
+from web import assets, bundle, firstrun, headers, locks, precompress, preload
 from web.paths import base_path, under_base
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,7 +183,9 @@ def test_the_page_shell_gets_the_apps_script_and_stylesheet(app_assets, coding, 
     assert plain == (SHELL.replace(b"<head>", f'<head><script defer src="./_app/app.js?v={js}"></script>'.encode()
                                    + preloads)
                      .replace(b"</head>", f'<link rel="stylesheet" href="./_app/app.css?v={css}">'.encode()
-                              + preload.late_meta(precompress.static_dir(), "/regioner") + b"</head>"))
+                              + preload.late_meta(precompress.static_dir(), "/regioner",
+                                                  bundle.meta_attr(precompress.static_dir(), "/regioner"))
+                              + b"</head>"))
     assert "etag" not in got and "last-modified" not in got  # they described Streamlit's unmodified file
     assert got["cache-control"] == "no-cache" and "Accept-Encoding" in got["vary"]
 
@@ -192,8 +196,109 @@ def test_a_head_request_for_the_shell_gets_the_length_of_the_page_sent(app_asset
     assert body == b""
     static = precompress.static_dir()
     added = (app_assets.head_start() + preload.links(static, "/") + app_assets.head_end()
-             + preload.late_meta(static, "/"))
+             + preload.late_meta(static, "/", bundle.meta_attr(static, "/")))
     assert int(_headers(sent)["content-length"]) == len(SHELL) + len(added)
+    # Streamlit's own shell, whose start-up the layer moves to app.js (web/bundle.py): the length of that page.
+    real = (static / "index.html").read_bytes()
+    _, page = _run(assets.AppAssetsMiddleware(_html_app(real), base="", assets=app_assets),
+                   {"type": "http", "method": "GET", "path": "/data"})
+    sent, _ = _run(assets.AppAssetsMiddleware(_html_app(real), base="", assets=app_assets),
+                   {"type": "http", "method": "HEAD", "path": "/data"})
+    assert b'<meta name="app-shell"' in page and int(_headers(sent)["content-length"]) == len(page)
+
+
+def test_streamlits_shell_leaves_the_clients_start_to_app_js_with_the_files_named(app_assets):
+    """web/bundle.defer_shell: the entry script and its ~60 preloads leave the page (else the browser fetches them
+    one by one at once) and a <meta> names them, entry first, with their bundle for the service worker."""
+    static = precompress.static_dir()
+    real = (static / "index.html").read_bytes()
+    entry = re.findall(rb'<script type="module" crossorigin src="\./static/js/([\w.\-]+)"></script>', real)
+    preloaded = re.findall(rb'<link rel="modulepreload" crossorigin href="\./static/js/([\w.\-]+)">', real)
+    assert len(entry) == 1 and len(preloaded) > 40
+    _, page = _run(assets.AppAssetsMiddleware(_html_app(real), base="", assets=app_assets),
+                   {"type": "http", "method": "GET", "path": "/data"})
+    assert b'type="module"' not in page and b'rel="modulepreload"' not in page  # /data preloads no chart
+    meta = re.search(rb'<meta name="app-shell" content="([^"]+)" data-bundle="shell\?v=([0-9a-f]{16})">', page)
+    assert meta and meta[1].split() == entry + preloaded
+    assert meta[2].decode() == bundle.build(static, bundle.SHELL).version
+    # Everything else of Streamlit's shell is still there, in its order.
+    kept = re.sub(rb'<meta name="app-shell"[^>]*>|<link rel="stylesheet" href="\./_app/[^>]*>|'
+                  rb'<script defer src="\./_app/[^>]*></script>|<meta name="app-late-preload"[^>]*>', b"", page)
+    assert kept == re.sub(rb'<script type="module"[^>]*></script>|<link rel="modulepreload"[^>]*>', b"", real)
+    # A shell that is not Streamlit's (another version's, a test's) goes out with its own start-up untouched.
+    other = real.replace(entry[0], b"index.other.js")
+    assert bundle.defer_shell(other, static) == (other, b"")
+    assert bundle.defer_shell(SHELL, static) == (SHELL, b"")
+
+
+def _unpack(body: bytes) -> list[tuple[str, bytes]]:
+    head, _, rest = body.partition(b"\n")
+    out, at = [], 0
+    for name, length in json.loads(head):
+        out.append((name, rest[at:at + length]))
+        at += length
+    assert at == len(rest)
+    return out
+
+
+@pytest.mark.parametrize("page", ["", "data", "regionprofil", bundle.SHELL])
+def test_a_bundle_holds_exactly_the_files_it_names_byte_for_byte(page):
+    static = precompress.static_dir()
+    made = bundle.build(static, page)
+    files = _unpack(made.body)
+    names = bundle.shell_files(static) if page == bundle.SHELL else preload.late(static, page)
+    assert [n for n, _ in files] == list(names) and len(files) > 20
+    for name, data in files:
+        assert data == (static / "static" / name.rsplit(".", 1)[1] / name).read_bytes(), name
+    assert made.version == hashlib.sha256(made.body).hexdigest()[:16]
+    assert bundle.meta_attr(static, page) == ("" if page == bundle.SHELL else f"{bundle.key(page)}?v={made.version}")
+
+
+def test_bundles_are_served_compressed_cached_by_content_and_only_for_pages():
+    async def inner(scope, receive, send):
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+    mw = bundle.LateBundle(inner, base="/psykisk-halsa")
+    made = bundle.build(precompress.static_dir(), "data")
+    url = {"type": "http", "method": "GET", "path": "/psykisk-halsa/_app/late/data"}
+    sent, body = _run(mw, {**url, "query_string": f"v={made.version}".encode(),
+                           "headers": [(b"accept-encoding", b"gzip, br")]})
+    got = _headers(sent)
+    assert sent[0]["status"] == 200 and got["content-encoding"] == "br" and brotli.decompress(body) == made.body
+    assert "immutable" in got["cache-control"] and got["vary"] == "Accept-Encoding"
+    assert got["content-type"] == "application/octet-stream" and len(body) < len(made.body) / 3
+    sent, _ = _run(mw, {**url, "headers": [(b"if-none-match", got["etag"].encode()), (b"accept-encoding", b"br")]})
+    assert sent[0]["status"] == 304
+    sent, body = _run(mw, {**url, "query_string": b"v=old"})  # another version's address: not kept for long
+    assert _headers(sent)["cache-control"] == "no-cache" and body == made.body and "content-encoding" not in \
+        _headers(sent)
+    sent, body = _run(mw, {**url, "method": "HEAD", "headers": [(b"accept-encoding", b"gzip")]})
+    assert body == b"" and int(_headers(sent)["content-length"]) == len(gzip.compress(made.body, 9, mtime=0))
+    start = bundle.build(precompress.static_dir(), "")
+    _, body = _run(mw, {**url, "path": "/psykisk-halsa/_app/late/start"})
+    assert body == start.body
+    for path in ("/psykisk-halsa/_app/late/nonexistent", "/psykisk-halsa/_app/late/", "/psykisk-halsa/_app/late/..",
+                 "/psykisk-halsa/_app/late/data/x"):
+        sent, _ = _run(mw, {**url, "path": path})
+        assert sent[0]["status"] == 404, path
+    sent, _ = _run(mw, {**url, "method": "POST"})
+    assert sent[0]["status"] == 405
+    sent, _ = _run(mw, {**url, "path": "/_app/late/data"})  # outside the base path: not this layer's
+    assert sent[0]["status"] == 204
+    assert bundle.build.cache_info().currsize <= len(preload.MAIN_ROOTS) + 1  # arbitrary paths are not remembered
+
+
+def test_the_service_worker_may_serve_the_pages_above_its_folder_and_is_always_checked(app_assets):
+    (app_assets.folder / "sw.js").write_text("// worker\n")
+    mw = assets.AppAssetsMiddleware(_html_app(SHELL), base="", assets=app_assets)
+    version = app_assets.get("sw.js").version
+    sent, body = _run(mw, {"type": "http", "method": "GET", "path": "/_app/sw.js",
+                           "query_string": f"v={version}".encode()})
+    got = _headers(sent)
+    assert body == b"// worker\n" and got["content-type"] == "text/javascript; charset=utf-8"
+    assert got["service-worker-allowed"] == "/" and got["cache-control"] == "no-cache"
+    sent, _ = _run(mw, {"type": "http", "method": "GET", "path": "/_app/app.js"})
+    assert "service-worker-allowed" not in _headers(sent)
 
 
 def test_other_responses_pass_untouched(app_assets):
@@ -539,5 +644,7 @@ def test_the_late_preload_names_the_pages_first_element_first_and_nothing_the_sh
     # Names only from the static folder, never from the request; nothing for a path that is no page.
     meta = preload.late_meta(static, "/data").decode()
     assert meta == f'<meta name="app-late-preload" content="{" ".join(data)}">'
+    assert preload.late_meta(static, "/data", "data?v=0123").decode() == \
+        f'<meta name="app-late-preload" content="{" ".join(data)}" data-bundle="data?v=0123">'
     assert preload.late(static, "/nonexistent") == () and preload.late_meta(static, "/../x") == b""
     assert preload._late.cache_info().currsize <= len(preload.MAIN_ROOTS)  # arbitrary paths are not remembered

@@ -23,13 +23,17 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import preload
+from . import bundle, preload
 from .paths import under_base
 from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, etag_matches, static_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
-FILES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
+FILES = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8",
+         "sw.js": "text/javascript; charset=utf-8"}
+# The service worker (assets/sw.js, registered by app.js) controls the app's pages, which lie above /_app/:
+# the header lets it take a wider scope than its own folder. The browser checks the script for changes itself.
+SERVICE_WORKER = "sw.js"
 ROUTE = "/_app/"
 # index.html is 8 kB; anything much bigger that says text/html is not the page shell and passes untouched.
 MAX_HTML = 1 << 20
@@ -168,7 +172,9 @@ class AppAssetsMiddleware:
         # Cached for long only under the URL of this very content; any other URL must ask again.
         fresh = query == f"v={file.version}"
         headers = {"cache-control": f"public, immutable, max-age={STATIC_ASSET_CACHE_MAX_AGE_SECONDS}"
-                   if fresh else "no-cache", "etag": f'"{file.version}"'}
+                   if fresh and name != SERVICE_WORKER else "no-cache", "etag": f'"{file.version}"'}
+        if name == SERVICE_WORKER:
+            headers["service-worker-allowed"] = "/"
         if etag_matches(Headers(scope=scope).get("if-none-match", ""), f'"{file.version}"'):
             await Response(status_code=304, headers=headers)(scope, receive, send)
             return
@@ -180,7 +186,8 @@ class AppAssetsMiddleware:
         return self.assets.head_start() + preload.links(static_dir(), rel)
 
     def _head_end(self, rel: str) -> bytes:
-        return self.assets.head_end() + preload.late_meta(static_dir(), rel)
+        static = static_dir()
+        return self.assets.head_end() + preload.late_meta(static, rel, bundle.meta_attr(static, rel))
 
     async def _rewrite_page(self, rel: str, scope: Scope, receive: Receive, send: Send) -> None:
         start: Message | None = None
@@ -225,6 +232,12 @@ class AppAssetsMiddleware:
         await Response(status_code=302, headers={"location": location, "cache-control": "no-cache"})(
             scope, receive, send)
 
+    @staticmethod
+    def _rewrite(plain: bytes, start_markup: bytes, end_markup: bytes) -> bytes | None:
+        # The client's start-up goes to app.js (web/bundle.py, defer_shell) where the shell is Streamlit's own.
+        plain, shell_meta = bundle.defer_shell(plain, static_dir())
+        return inject(plain, start_markup, end_markup + shell_meta)
+
     async def _send_page(self, rel: str, scope: Scope, start: Message, body: bytes, more: bool, send: Send
                          ) -> None:
         headers = MutableHeaders(scope=start)
@@ -236,7 +249,7 @@ class AppAssetsMiddleware:
                 plain = gzip.decompress(body) if coding == "gzip" else body
             except (OSError, EOFError):
                 plain = None
-            page = inject(plain, start_markup, end_markup) if plain is not None else None
+            page = self._rewrite(plain, start_markup, end_markup) if plain is not None else None
         if page is None and scope["method"] == "GET":
             await send(start)  # not a page shell this layer knows: exactly as Streamlit sent it
             await send({"type": "http.response.body", "body": body, "more_body": more})
@@ -251,7 +264,12 @@ class AppAssetsMiddleware:
         if scope["method"] == "HEAD":
             # The length a GET without compression would have; unknown if Streamlit had compressed it.
             if length and not coding:
-                headers["content-length"] = str(int(length) + len(start_markup) + len(end_markup))
+                shell = static_dir() / "index.html"
+                # Streamlit's own shell (the usual case) is rewritten as a GET would be, to know the length.
+                plain = shell.read_bytes() if shell.stat().st_size == int(length) else None
+                page = self._rewrite(plain, start_markup, end_markup) if plain is not None else None
+                headers["content-length"] = str(len(page) if page is not None else
+                                                int(length) + len(start_markup) + len(end_markup))
             await send(start)
             await send({"type": "http.response.body", "body": b""})
             return

@@ -17,6 +17,9 @@ Asked for earlier, the same files made a first visit slower (bench/README.md, "P
 <head>, before or after Streamlit's own, they queued in front of the client's start-up code or its health check.
 The order is the point. A browser test compares the lists with what the client really asks for.
 
+Where the browser has a service worker, the late list's files come in one response instead (web/bundle.py; the
+<meta> names it), and so do the client's start-up files; the links are what a browser without one gets.
+
 The files' names carry a content hash that changes with every Streamlit release, so they are found in Streamlit's
 own static folder, with the chunks each one imports.
 """
@@ -103,7 +106,11 @@ def links(static_dir: Path, page: str) -> bytes:
                    for n in chunks(static_dir, page)).encode()
 
 
-def late_meta(static_dir: Path, page: str) -> bytes:
-    """Step 2, for the end of <head>: the names, for assets/app.js."""
+def late_meta(static_dir: Path, page: str, bundle: str = "") -> bytes:
+    """Step 2, for the end of <head>: the names, for assets/app.js, and where the same files are as one response
+    (web/bundle.py: `bundle` is its address under <base>/_app/late/, made of page names and a hash only)."""
     names = late(static_dir, page)
-    return f'<meta name="app-late-preload" content="{" ".join(names)}">'.encode() if names else b""
+    if not names:
+        return b""
+    extra = f' data-bundle="{bundle}"' if bundle else ""
+    return f'<meta name="app-late-preload" content="{" ".join(names)}"{extra}>'.encode()

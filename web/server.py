@@ -11,7 +11,7 @@ from streamlit import config
 from streamlit.logger import get_logger
 from streamlit.version import STREAMLIT_VERSION_STRING
 
-from . import firstrun, headers, icons, precompress
+from . import bundle, firstrun, headers, icons, precompress
 from .assets import ASSETS_DIR, AppAssetsMiddleware
 from .paths import base_path
 
@@ -67,6 +67,7 @@ def app_options() -> dict:
         # Outermost first: every response, including those of the two layers inside it, gets the headers.
         "middleware": [
             Middleware(headers.SecurityHeaders, state=STATE),
+            Middleware(bundle.LateBundle, base=base),
             Middleware(AppAssetsMiddleware, base=base),
             Middleware(precompress.PrecompressedStatic, state=STATE, base=base),
             Middleware(icons.SubsetIconFont, state=STATE, base=base),

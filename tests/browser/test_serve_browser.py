@@ -68,9 +68,9 @@ def test_every_response_carries_the_safe_headers(server_url):
         # The page shell names the app's own script and stylesheet, by content-hashed URL.
         assert b'<script defer src="./_app/app.js?v=' in body and b'href="./_app/app.css?v=' in body
         assert int(headers["content-length"]) == len(body)
-    _, _, shell = _get(server_url + "/")
-    bundle = shell.split(b'<script type="module" crossorigin src="./', 1)[1].split(b'"', 1)[0].decode()
-    for url in (f"{server_url}/{bundle}", f"{server_url}/_stcore/health", f"{server_url}/_app/app.js"):
+    bundle = _entry_script(server_url)
+    for url in (f"{server_url}/{bundle}", f"{server_url}/_stcore/health", f"{server_url}/_app/app.js",
+                f"{server_url}/_app/sw.js", f"{server_url}/_app/late/shell", f"{server_url}/_app/late/data"):
         _, headers, _ = _get(url)
         _check_safe_headers(headers, url)
     # The websocket handshake's answer too (it is an HTTP response, though no browser applies a policy to it).
@@ -80,9 +80,15 @@ def test_every_response_carries_the_safe_headers(server_url):
     _check_safe_headers(handshake, "the websocket handshake")
 
 
-def test_static_bundles_come_compressed_once_and_cacheable(server_url):
+def _entry_script(server_url: str) -> str:
+    """Streamlit's entry script, which the page shell names for app.js to start (web/bundle.defer_shell)."""
     _, _, shell = _get(server_url + "/")
-    bundle = shell.split(b'<script type="module" crossorigin src="./', 1)[1].split(b'"', 1)[0].decode()
+    names = re.search(rb'<meta name="app-shell" content="([^"]+)"', shell)[1].split()
+    return f"static/js/{names[0].decode()}"
+
+
+def test_static_bundles_come_compressed_once_and_cacheable(server_url):
+    bundle = _entry_script(server_url)
     _, plain_headers, plain = _get(f"{server_url}/{bundle}")
     assert "content-encoding" not in plain_headers
     etags = {}
@@ -152,7 +158,8 @@ def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, serve
     """Bytes on the wire (CDP's encodedDataLength: headers and compressed bodies) for a first visit in a fresh
     browser profile, until its charts are drawn: the start page, and the region profile, the page with the
     most to fetch (a chart and two data grids). About 7.7 MB before the bundles were compressed; the
-    profile 2.70 MB before the icon font was cut down (web/icons.py)."""
+    profile 2.70 MB before the icon font was cut down (web/icons.py), 2.35 MB before the client's code came in
+    two bundles (web/bundle.py)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -169,15 +176,18 @@ def test_a_first_visit_transfers_at_most_two_and_a_half_megabytes(browser, serve
         wait_for_chart_count(page, CASES[urlparse(path).path.strip("/")][1])
         page.wait_for_timeout(1000)
         total = sum(sizes.values())
-        # Files under 1 kB are sent as they are (web/precompress.py); anything bigger must come compressed.
-        scripts = {url: coding for rid, (url, coding) in urls.items()
-                   if "/static/js/" in url and sizes.get(rid, 0) > 4096}
+        # Files under 1 kB are sent as they are (web/precompress.py); anything bigger must come compressed: the
+        # client's code in its two bundles (web/bundle.py) and Plotly's chunk.
+        scripts = {urlparse(url).path: coding for rid, (url, coding) in urls.items()
+                   if ("/static/js/" in url or "/_app/late/" in url) and sizes.get(rid, 0) > 4096}
         fonts = {urlparse(url).path.rsplit("/", 1)[-1]: sizes.get(rid, 0) for rid, (url, _) in urls.items()
                  if "MaterialSymbols" in url}
     finally:
         context.close()
     print(f"\nfirst visit of {path}: {len(sizes)} requests, {total:,} bytes transferred")
-    assert len(scripts) > 10 and set(scripts.values()) == {"br"}, scripts
+    late = "/_app/late/" + (urlparse(path).path.strip("/") or "start")
+    assert {"/_app/late/shell", late} < set(scripts) and set(scripts.values()) == {"br"}, scripts
+    assert any(p.startswith("/static/js/PlotlyChart.") for p in scripts), scripts
     assert len(fonts) == 1 and max(fonts.values()) < 20_000, fonts  # the cut-down icon font, once
     assert total <= FIRST_VISIT_LIMIT, f"{total:,} bytes"
 
@@ -281,13 +291,17 @@ def test_a_deep_link_asks_no_detour_and_a_chart_page_names_plotly_first(browser,
         assert len(named) == 1 and named == loaded
 
 
-def _code_a_visit_loads(browser, url: str, route=None) -> tuple[str, list[str], set[str], str | None]:
+def _code_a_visit_loads(browser, url: str, route=None, workers: bool = True) -> dict:
     """One first visit: the page shell as served, the late preload links app.js added (their file names, in
-    order), every file of Streamlit's client the visit loaded, and what asked for the late list."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    order), every file of Streamlit's client the visit loaded and those the service worker answered, what asked
+    for the late list, and how the client's code and the late list came (assets/app.js: shellVia, lateVia)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900},
+                                  service_workers="allow" if workers else "block")
     page = context.new_page()
     requested: list[str] = []
+    from_worker: list[str] = []
     page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    page.on("response", lambda r: from_worker.append(urlparse(r.url).path) if r.from_service_worker else None)
     if route:
         page.route(lambda u: urlparse(u).path.endswith("/_app/app.js"), route)
     try:
@@ -295,42 +309,87 @@ def _code_a_visit_loads(browser, url: str, route=None) -> tuple[str, list[str], 
         wait_for_app(page)
         page.wait_for_load_state("networkidle")
         asked = page.eval_on_selector_all("link[fetchpriority='low']", "links => links.map(l => l.href)")
-        trigger = page.evaluate("() => document.documentElement.dataset.latePreload || null")
+        marks = page.evaluate("() => Object.assign({}, document.documentElement.dataset)")
     finally:
         context.close()
-    loaded = {r.rsplit("/", 1)[1] for r in requested if re.search(r"/static/(js|css)/", r)}
-    return shell, [urlparse(a).path.rsplit("/", 1)[1] for a in asked], loaded, trigger
+
+    def names(paths):
+        return {r.rsplit("/", 1)[1] for r in paths if re.search(r"/static/(js|css)/", r)}
+    return {"shell": shell, "asked": [urlparse(a).path.rsplit("/", 1)[1] for a in asked],
+            "loaded": names(requested), "from_worker": names(from_worker), "trigger": marks.get("latePreload"),
+            "shell_via": marks.get("shellVia"), "late_via": marks.get("lateVia")}
 
 
 @pytest.mark.parametrize("path", [spec.url_path + ("?region=14" if spec.url_path == "regionprofil" else "")
                                   for spec in PAGES])
 def test_the_preload_lists_hold_all_the_code_a_page_loads(browser, server_url, path):
-    """web/preload.py: the late list is exactly the code of Streamlit's client that the page's first run loads
-    beyond the shell's own files and the chunk preloaded first, asked for (in its order) right after the
-    client's host-config request. A Streamlit release that needs another chunk, or no longer one of them, or
-    renames that request, fails here rather than slowing a phone down unnoticed."""
-    from web import preload
+    """web/preload.py and web/bundle.py: the late list is exactly the code of Streamlit's client that the page's
+    first run loads beyond the client's start-up files and the chunk preloaded first, asked for right after the
+    client's host-config request. With a service worker (every current browser) the start-up files and the late
+    list each come as one bundle and the worker answers every request for them; without one, app.js starts the
+    client with Streamlit's own preloads and asks for the late list as links, in its order. A Streamlit release
+    that needs another chunk, or no longer one of them, or renames that request, fails here rather than slowing a
+    phone down unnoticed."""
+    from web import bundle, preload
     from web.precompress import static_dir
 
+    static = static_dir()
     url_path = path.split("?")[0]
-    late = preload.late(static_dir(), url_path)
-    shell, asked, loaded, trigger = _code_a_visit_loads(browser, f"{server_url}/{path}")
-    assert late and asked == list(late) and trigger == "host-config"
-    in_shell = set(re.findall(r"static/(?:js|css)/([\w.\-]+\.(?:js|css))", shell))
-    assert loaded - in_shell - set(late) == set(), f"/{url_path} loads code no preload list names"
+    late, start_up = preload.late(static, url_path), bundle.shell_files(static)
+    first = set(preload.chunks(static, url_path)) | set(start_up)
+
+    visit = _code_a_visit_loads(browser, f"{server_url}/{path}")
+    assert (visit["shell_via"], visit["late_via"], visit["trigger"]) == ("worker", "bundle", "host-config")
+    in_shell = first | set(re.findall(r"static/(?:js|css)/([\w.\-]+\.(?:js|css))", visit["shell"]))
+    assert visit["loaded"] - in_shell - set(late) == set(), f"/{url_path} loads code no list names"
+    assert visit["asked"] == [] and set(start_up) | set(late) <= visit["from_worker"]
+    assert visit["from_worker"] <= set(start_up) | set(late)  # nothing it was not told of
+
+    visit = _code_a_visit_loads(browser, f"{server_url}/{path}", workers=False)
+    assert visit["shell_via"].startswith("network") and visit["late_via"] == "links"
+    assert late and visit["asked"] == list(late) and visit["from_worker"] == set()
+    assert visit["loaded"] - in_shell - set(late) == set(), f"/{url_path} loads code no preload list names"
 
     def without_list(route):  # the same page with app.js not asking for the late list (the shell is untouched:
         # a document the test answered itself would count as another address space, and Chromium then blocks
         # its websocket to this machine)
         response = route.fetch()
-        body = response.text().replace("var meta = document.querySelector(\"meta[name='app-late-preload']\");",
-                                       "var meta = null;")
-        assert "var meta = null;" in body
+        body = response.text().replace("var lateMeta = document.querySelector(\"meta[name='app-late-preload']\");",
+                                       "var lateMeta = null;")
+        assert "var lateMeta = null;" in body
         headers = {k: v for k, v in response.headers.items() if k not in ("content-encoding", "content-length")}
         route.fulfill(status=response.status, headers=headers, body=body)
 
-    _, asked, loaded, _ = _code_a_visit_loads(browser, f"{server_url}/{path}", without_list)
-    assert asked == [] and loaded - in_shell == set(late), f"/{url_path}: the late list and the page differ"
+    visit = _code_a_visit_loads(browser, f"{server_url}/{path}", without_list, workers=False)
+    assert visit["asked"] == [] and visit["loaded"] - in_shell == set(late), \
+        f"/{url_path}: the late list and the page differ"
+
+
+def test_the_worker_serves_later_visits_and_a_page_it_may_not_serve_starts_without_waiting(browser, server_url):
+    """assets/app.js and assets/sw.js: the first visit installs the worker, which takes the page; a later visit
+    is served by it from its start; a page the worker may not serve (a forced reload, here DevTools' bypass)
+    starts the client over the network at once instead of waiting for a worker that will not come."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    try:
+        marks = []
+        for path in ("/data", "/regioner", "/data"):
+            if len(marks) == 2:
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setBypassServiceWorker", {"bypass": True})
+            page.goto(server_url + path, wait_until="domcontentloaded")
+            wait_for_app(page)
+            if path == "/regioner":
+                wait_for_chart_count(page, CASES["regioner"][1])
+            else:
+                page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60_000)
+            assert page.locator(EXCEPTION).count() == 0
+            marks.append(page.evaluate("() => [document.documentElement.dataset.shellVia,"
+                                       " !!navigator.serviceWorker.controller, performance.now()]"))
+    finally:
+        context.close()
+    assert [m[:2] for m in marks] == [["worker", True], ["worker", True], ["network-reload", False]], marks
 
 
 # A fresh clone -------------------------------------------------------------------------------------------
