@@ -123,8 +123,16 @@ _EARLY_PLOTLY = """
   };
 """
 PATCHES["early-plotly"] = [("assets/app.js", _LATE_FALLBACK, _LATE_FALLBACK + _EARLY_PLOTLY)]
-PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static_dir(), rel)",
-                                "self.assets.head_end()")]
+PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static, rel, "
+                                "bundle.meta_attr(static, rel))", "self.assets.head_end()")]
+# The client's code as Streamlit's page shell asks for it, file by file, without the service worker's bundles
+# (web/bundle.py): the app as it was before them. And the page shell without the entry script but no worker to
+# hand the bundle over (a browser without service workers): app.js then starts the client with the preloads.
+_DEFER = '    names = shell_files(static)\n    made = build(static, SHELL)\n'
+_META_ATTR = '    if page not in preload.MAIN_ROOTS:\n        return ""\n    made = build(static, page)\n'
+PATCHES["no-worker"] = [("web/bundle.py", _DEFER, '    return html, b""\n' + _DEFER),
+                        ("web/bundle.py", _META_ATTR, '    return ""\n' + _META_ATTR)]
+PATCHES["worker-refused"] = [("assets/app.js", "    var sw = navigator.serviceWorker;\n", "    var sw = null;\n")]
 
 # /data at 100x: pandas' Styler refuses more than 262,144 cells (StreamlitAPIException on the page). Lifting the
 # limit shows what styling every cell costs; dropping the Styler shows what the table costs without it (the
