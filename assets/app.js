@@ -16,13 +16,114 @@
     window.__streamlit = Object.assign({}, window.__streamlit, { BACKEND_BASE_URL: base });
   }
 
+  // ---------------------------------------------------------------- the client's start
+  // web/bundle.py took Streamlit's entry script and the ~60 files it imports out of the page shell (where the shell
+  // is Streamlit's own) and named them in <meta name="app-shell">. Over HTTP/1.1 those are about ten rounds of six
+  // requests, 1.5 s on a phone's network before the client can even start; the service worker (assets/sw.js) hands
+  // them over from one response instead. On a first visit the worker installs while that response downloads; on a
+  // later one it is already there. Without a worker, or if it does not take the page soon after the response is
+  // here, the client starts as Streamlit's own markup starts it: the entry script and a preload for each file.
+  // This runs first in this file, so that nothing else here can keep the client from starting; should it fail
+  // itself, the client starts over the network, and should this file never run, a few lines in the page shell do
+  // it after 4 s (web/bundle.py, SAFETY_NET: they act only while shellVia is unset).
+  var originalFetch = window.fetch;
+  // How long the client's start waits for the service worker to take the page, or to answer (about 0.1 s on a
+  // phone's network, a few ms on this machine), and for the bundle itself: longer, and it goes on without them.
+  var WORKER_WAIT_MS = 2000;
+  var BUNDLE_WAIT_MS = 6000;
+  (function startClient() {
+    var meta = document.querySelector("meta[name='app-shell']");
+    if (!meta) return;
+    var names = (meta.getAttribute("content") || "").split(" ").filter(function (n) { return /^[\w.\-]+\.js$/.test(n); });
+    if (!names.length) return;
+    var prefix = new URL(base + "/static/", window.location.href).href;
+    var started = false;
+    document.documentElement.dataset.shellVia = "waiting";
+    function start(via) {
+      if (started) return;
+      started = true;
+      // How the client's code came (a browser test reads it): "worker", or "network" and why not.
+      document.documentElement.dataset.shellVia = via;
+      if (via !== "worker") {
+        names.slice(1).forEach(function (name) {
+          var link = document.createElement("link");
+          link.rel = "modulepreload";
+          link.crossOrigin = "anonymous";
+          link.href = prefix + "js/" + name;
+          document.head.appendChild(link);
+        });
+      }
+      lateFallback();
+      var script = document.createElement("script");
+      script.type = "module";
+      script.crossOrigin = "anonymous";
+      script.src = prefix + "js/" + names[0];
+      document.head.appendChild(script);
+    }
+    try {
+      viaWorker();
+    } catch (e) {
+      start("network-error");
+    }
+
+    function viaWorker() {
+      var bundle = meta.getAttribute("data-bundle");
+      var sw = navigator.serviceWorker;
+      if (!bundle || !sw || typeof MessageChannel !== "function" || typeof originalFetch !== "function") {
+        start("network");
+        return;
+      }
+      var aborter = typeof AbortController === "function" ? new AbortController() : null;
+      function fallBack(why) {
+        if (started) return;
+        if (aborter) aborter.abort();  // its bandwidth is the network start's now
+        start("network-" + why);
+      }
+      var buffer = null;
+      function hand() {
+        var controller = sw.controller;
+        if (started || !buffer || !controller) return;
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () { start("worker"); };
+        var body = buffer;
+        buffer = null;
+        controller.postMessage({ type: "bundle", batch: "shell", prefix: prefix, buffer: body }, [channel.port2, body]);
+        window.setTimeout(function () { fallBack("no-reply"); }, WORKER_WAIT_MS);
+      }
+      sw.addEventListener("controllerchange", hand);
+      originalFetch.call(window, base + "/_app/late/" + bundle,
+                         { credentials: "same-origin", signal: aborter ? aborter.signal : undefined })
+        .then(function (response) { return response.ok ? response.arrayBuffer() : null; })
+        .then(function (body) {
+          if (!body) return fallBack("no-bundle");
+          buffer = body;
+          hand();
+        }, function () { fallBack("no-bundle"); });
+      try {
+        sw.register(base + "/_app/sw.js", { scope: base + "/" }).then(function (registration) {
+          // A forced reload is not served by the worker, and an active worker does not take a page again: go on
+          // without it rather than wait.
+          if (!sw.controller && !registration.installing && !registration.waiting) fallBack("reload");
+        }, function () { fallBack("refused"); });
+      } catch (e) {
+        fallBack("refused");
+      }
+      // A worker that has not taken the page by then (one the browser never starts, a very slow line) costs no more,
+      // nor does a bundle that stalls.
+      window.setTimeout(function () { if (!sw.controller) fallBack("no-worker"); }, WORKER_WAIT_MS);
+      window.setTimeout(function () { fallBack("slow-bundle"); }, BUNDLE_WAIT_MS);
+    }
+  })();
+
   // The window's width for the server, which Streamlit tells nothing about the screen: the money trail leaves
   // out a column below 1100 px (components/shell.narrow). A session cookie, sent with the websocket's handshake,
   // so this must run before the client connects; layout only, never stored or logged by the app.
   // Scoped to the app's own path (behind a proxy, /psykisk-halsa/), not to every app on the host.
   var cookiePath = new URL(base + "/", window.location.href).pathname;
   function tellWidth() {
-    document.cookie = "vw=" + Math.round(window.innerWidth) + "; path=" + cookiePath + "; SameSite=Strict";
+    try {
+      document.cookie = "vw=" + Math.round(window.innerWidth) + "; path=" + cookiePath + "; SameSite=Strict";
+    } catch (e) { /* a sandboxed frame has no cookies: the layout for a wide window, nothing worse */ }
   }
   tellWidth();
   window.addEventListener("resize", tellWidth);
@@ -68,9 +169,6 @@
   // the client as it asks for each: one request instead of about sixty, six at a time. The worker is told which
   // files to hold back for the bundle before it is fetched, so that none is fetched twice.
   var batches = 0;
-  // How long the client's start waits for the service worker to take the page, or to answer (about 0.1 s on a
-  // phone's network, a few ms on this machine): longer, and the start goes on without it.
-  var WORKER_WAIT_MS = 1000;
   function lateBundle(controller, names, bundle) {
     document.documentElement.dataset.lateVia = "bundle";
     var prefix = new URL(base + "/static/", window.location.href).href;
@@ -93,7 +191,6 @@
       navigator.serviceWorker.register(base + "/_app/sw.js", { scope: base + "/" }).catch(function () {});
     } catch (e) { /* no worker: the links */ }
   }
-  var originalFetch = window.fetch;
   if (typeof originalFetch === "function") {
     window.fetch = function (resource) {
       var result = originalFetch.apply(window, arguments);
@@ -107,89 +204,10 @@
       return result;
     };
   }
-  // ---------------------------------------------------------------- the client's start
-  // web/bundle.py took Streamlit's entry script and the ~60 files it imports out of the page shell (where the shell
-  // is Streamlit's own) and named them in <meta name="app-shell">. Over HTTP/1.1 those are about ten rounds of six
-  // requests, 1.5 s on a phone's network before the client can even start; the service worker (assets/sw.js) hands
-  // them over from one response instead. On a first visit the worker installs while that response downloads; on a
-  // later one it is already there. Without a worker, or if it does not take the page soon after the response is
-  // here, the client starts as Streamlit's own markup starts it: the entry script and a preload for each file.
-  (function startClient() {
-    var meta = document.querySelector("meta[name='app-shell']");
-    if (!meta) return;
-    var names = (meta.getAttribute("content") || "").split(" ").filter(function (n) { return /^[\w.\-]+\.js$/.test(n); });
-    if (!names.length) return;
-    var prefix = new URL(base + "/static/", window.location.href).href;
-    var started = false;
-    function start(via) {
-      if (started) return;
-      started = true;
-      // How the client's code came (a browser test reads it): "worker", or "network" and why not.
-      document.documentElement.dataset.shellVia = via;
-      if (via !== "worker") {
-        names.slice(1).forEach(function (name) {
-          var link = document.createElement("link");
-          link.rel = "modulepreload";
-          link.crossOrigin = "anonymous";
-          link.href = prefix + "js/" + name;
-          document.head.appendChild(link);
-        });
-      }
-      lateFallback();
-      var script = document.createElement("script");
-      script.type = "module";
-      script.crossOrigin = "anonymous";
-      script.src = prefix + "js/" + names[0];
-      document.head.appendChild(script);
-    }
-    var bundle = meta.getAttribute("data-bundle");
-    var sw = navigator.serviceWorker;
-    if (!bundle || !sw || typeof MessageChannel !== "function" || typeof originalFetch !== "function") {
-      start("network");
-      return;
-    }
-    var aborter = typeof AbortController === "function" ? new AbortController() : null;
-    function fallBack(why) {
-      if (started) return;
-      if (aborter) aborter.abort();  // its bandwidth is the network start's now
-      start("network-" + why);
-    }
-    var buffer = null;
-    function hand() {
-      var controller = sw.controller;
-      if (started || !buffer || !controller) return;
-      var channel = new MessageChannel();
-      channel.port1.onmessage = function () { start("worker"); };
-      var body = buffer;
-      buffer = null;
-      controller.postMessage({ type: "bundle", batch: "shell", prefix: prefix, buffer: body }, [channel.port2, body]);
-      window.setTimeout(function () { fallBack("no-reply"); }, WORKER_WAIT_MS);
-    }
-    sw.addEventListener("controllerchange", hand);
-    originalFetch.call(window, base + "/_app/late/" + bundle,
-                       { credentials: "same-origin", signal: aborter ? aborter.signal : undefined })
-      .then(function (response) { return response.ok ? response.arrayBuffer() : null; })
-      .then(function (body) {
-        if (!body) return fallBack("no-bundle");
-        buffer = body;
-        hand();
-      }, function () { fallBack("no-bundle"); });
-    try {
-      sw.register(base + "/_app/sw.js", { scope: base + "/" }).then(function (registration) {
-        // A forced reload is not served by the worker, and an active worker does not take a page again: go on
-        // without it rather than wait.
-        if (!sw.controller && !registration.installing && !registration.waiting) fallBack("reload");
-      }, function () { fallBack("refused"); });
-    } catch (e) {
-      fallBack("refused");
-    }
-    // A worker that has not taken the page by then (one the browser never starts, a very slow line) costs no more.
-    window.setTimeout(function () { if (!sw.controller) fallBack("no-worker"); }, WORKER_WAIT_MS);
-  })();
 
   // The client asks for host-config once it has mounted, which can be just after the load event: the fallback
   // waits a while longer, so that it only ever acts when the request did not come.
-  // Where app.js starts the client itself (below), the wait counts from that start instead.
+  // Where app.js starts the client itself (startClient, above), the wait counts from that start instead.
   function lateFallback() { window.setTimeout(function () { preloadLate("load"); }, 3000); }
   if (!document.querySelector("meta[name='app-shell']")) window.addEventListener("load", lateFallback);
 

@@ -40,10 +40,7 @@ function entry(url, batch) {
 
 function staticUrl(prefix, name) {
   var kind = NAME.exec(name);
-  if (!kind) return null;
-  var url = new URL(kind[1] + "/" + name, prefix);
-  // Only files of this origin under the page's own static folder.
-  return url.origin === self.location.origin ? url.href : null;
+  return kind ? prefix + kind[1] + "/" + name : null;
 }
 
 // The bundle: a JSON line [[name, length], ...], then the files' bytes in that order.
@@ -67,12 +64,9 @@ function unpack(buffer) {
 self.addEventListener("message", function (event) {
   var data = event.data;
   if (!data || typeof data !== "object" || typeof data.prefix !== "string") return;
-  var prefix;
-  try {
-    prefix = new URL(data.prefix, self.location.href).href;
-  } catch (e) {
-    return;
-  }
+  // Only the static folder of the pages this worker serves: a message cannot make it answer for other URLs.
+  var prefix = self.registration.scope + "static/";
+  if (data.prefix !== prefix) return;
   if (data.type === "expect" && Array.isArray(data.names)) {
     // Before the bundle is here: a request for one of these waits for it rather than racing it.
     data.names.forEach(function (name) {

@@ -72,6 +72,17 @@ def test_the_policy_names_only_what_streamlit_and_plotly_need():
     assert found[b"x-content-type-options"] == b"nosniff"
 
 
+def test_the_policy_allows_the_apps_own_inline_safety_net_by_its_hash_and_nothing_else():
+    from web import server
+
+    found = dict(h for h in headers.header_list(SHELL, {}, own_inline=[b"start()"]))
+    script_src = found[b"content-security-policy"].decode().split("script-src ", 1)[1].split(";", 1)[0].split()
+    digest = base64.b64encode(hashlib.sha256(b"start()").digest()).decode()
+    assert script_src[-1] == f"'sha256-{digest}'" and len(script_src) == 4
+    served = dict(server._security_headers())[b"content-security-policy"].decode()
+    assert headers._hash(bundle.SAFETY_NET) in served and "'unsafe-inline'" not in served.split("style-src")[0]
+
+
 def test_named_sites_may_frame_and_the_old_header_gives_way():
     found = dict(headers.header_list(SHELL, {headers.FRAME_ANCESTORS_ENV: "https://www.example.se"}))
     assert b"frame-ancestors https://www.example.se" in found[b"content-security-policy"]
@@ -217,14 +228,17 @@ def test_streamlits_shell_leaves_the_clients_start_to_app_js_with_the_files_name
     assert len(entry) == 1 and len(preloaded) > 40
     _, page = _run(assets.AppAssetsMiddleware(_html_app(real), base="", assets=app_assets),
                    {"type": "http", "method": "GET", "path": "/data"})
-    assert b'type="module"' not in page and b'rel="modulepreload"' not in page  # /data preloads no chart
+    assert b'<script type="module"' not in page and b'rel="modulepreload"' not in page  # /data preloads no chart
     meta = re.search(rb'<meta name="app-shell" content="([^"]+)" data-bundle="shell\?v=([0-9a-f]{16})">', page)
     assert meta and meta[1].split() == entry + preloaded
     assert meta[2].decode() == bundle.build(static, bundle.SHELL).version
-    # Everything else of Streamlit's shell is still there, in its order.
+    # Everything else of Streamlit's shell is still there, in its order; the safety net where the entry script was.
     kept = re.sub(rb'<meta name="app-shell"[^>]*>|<link rel="stylesheet" href="\./_app/[^>]*>|'
                   rb'<script defer src="\./_app/[^>]*></script>|<meta name="app-late-preload"[^>]*>', b"", page)
-    assert kept == re.sub(rb'<script type="module"[^>]*></script>|<link rel="modulepreload"[^>]*>', b"", real)
+    net = b"<script>" + bundle.SAFETY_NET + b"</script>"
+    assert kept == re.sub(rb'<link rel="modulepreload"[^>]*>', b"",
+                          re.sub(rb'<script type="module"[^>]*></script>', lambda _: net, real))
+    assert kept.index(net) < kept.index(b'rel="stylesheet"')  # an inline script after a stylesheet waits for it
     # A shell that is not Streamlit's (another version's, a test's) goes out with its own start-up untouched.
     other = real.replace(entry[0], b"index.other.js")
     assert bundle.defer_shell(other, static) == (other, b"")
@@ -268,7 +282,10 @@ def test_bundles_are_served_compressed_cached_by_content_and_only_for_pages():
     assert "immutable" in got["cache-control"] and got["vary"] == "Accept-Encoding"
     assert got["content-type"] == "application/octet-stream" and len(body) < len(made.body) / 3
     sent, _ = _run(mw, {**url, "headers": [(b"if-none-match", got["etag"].encode()), (b"accept-encoding", b"br")]})
-    assert sent[0]["status"] == 304
+    assert sent[0]["status"] == 304 and _headers(sent)["vary"] == "Accept-Encoding"
+    # Each coding is its own entity: the brotli copy's tag does not stand for the gzip copy.
+    sent, body = _run(mw, {**url, "headers": [(b"if-none-match", got["etag"].encode()), (b"accept-encoding", b"gzip")]})
+    assert sent[0]["status"] == 200 and _headers(sent)["etag"] != got["etag"] and gzip.decompress(body) == made.body
     sent, body = _run(mw, {**url, "query_string": b"v=old"})  # another version's address: not kept for long
     assert _headers(sent)["cache-control"] == "no-cache" and body == made.body and "content-encoding" not in \
         _headers(sent)
@@ -282,7 +299,7 @@ def test_bundles_are_served_compressed_cached_by_content_and_only_for_pages():
         sent, _ = _run(mw, {**url, "path": path})
         assert sent[0]["status"] == 404, path
     sent, _ = _run(mw, {**url, "method": "POST"})
-    assert sent[0]["status"] == 405
+    assert sent[0]["status"] == 405 and _headers(sent)["allow"] == "GET, HEAD"
     sent, _ = _run(mw, {**url, "path": "/_app/late/data"})  # outside the base path: not this layer's
     assert sent[0]["status"] == 204
     assert bundle.build.cache_info().currsize <= len(preload.MAIN_ROOTS) + 1  # arbitrary paths are not remembered

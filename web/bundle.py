@@ -42,6 +42,15 @@ ROUTE = "/_app/late/"
 START = "start"
 SHELL = "shell"
 MEDIA_TYPE = "application/octet-stream"
+# Without Streamlit's entry script, the page shell depends on assets/app.js to start the client. Should that file
+# never run (a proxy or blocker that refuses /_app/, a network error), these lines start it after 4 s the way
+# Streamlit's markup does, without preloads; they act only where app.js has not begun the start (shellVia unset).
+# Inline, so that they do not depend on another request: allowed by their hash (web/headers.py), like
+# Streamlit's own inline script. Nothing in them comes from data or the request.
+SAFETY_NET = (b'setTimeout(function(){var d=document.documentElement,m=document.querySelector('
+              b'"meta[name=app-shell]");if(d.dataset.shellVia||!m)return;d.dataset.shellVia="network-inline";'
+              b'var s=document.createElement("script");s.type="module";s.crossOrigin="anonymous";'
+              b's.src="./static/js/"+m.getAttribute("content").split(" ")[0];document.head.appendChild(s)},4000)')
 # How Streamlit's index.html starts its client: one module script and a preload for each file it imports.
 _ENTRY = re.compile(rb'<script type="module" crossorigin src="\./static/js/([\w.\-]+\.js)"></script>')
 _PRELOAD = re.compile(rb'<link rel="modulepreload" crossorigin href="\./static/js/([\w.\-]+\.js)">')
@@ -79,15 +88,17 @@ def shell_files(static: Path) -> tuple[str, ...]:
 
 
 def defer_shell(html: bytes, static: Path) -> tuple[bytes, bytes]:
-    """The page shell without the client's entry script and its preloads, and a <meta> that names them and their
-    bundle, for assets/app.js to start the client itself: once the service worker holds them, or at once with
-    the same preloads where there is none. (html, b"") unchanged if the shell is not the one the bundle is of."""
+    """The page shell without the client's entry script and its preloads (SAFETY_NET in the script's place), and a
+    <meta> that names them and their bundle, for assets/app.js to start the client itself: once the service worker
+    holds them, or at once with the same preloads where there is none. (html, b"") unchanged if the shell is not
+    the one the bundle is of."""
     names = shell_files(static)
     made = build(static, SHELL)
     found = [n.decode() for n in _ENTRY.findall(html)]
     if not names or made is None or found != [names[0]]:
         return html, b""
-    rest = _PRELOAD.sub(b"", _ENTRY.sub(b"", html))
+    # The safety net where the entry script was: before the stylesheets, which an inline script would wait for.
+    rest = _PRELOAD.sub(b"", _ENTRY.sub(lambda _: b"<script>" + SAFETY_NET + b"</script>", html))
     meta = f'<meta name="app-shell" content="{" ".join(names)}" data-bundle="{SHELL}?v={made.version}">'
     return rest, meta.encode()
 
@@ -121,14 +132,15 @@ class _Compressed:
         self._lock = threading.Lock()
 
     def get(self, version: str, body: bytes, coding: str) -> bytes:
+        # One lock for all: visitors arriving together after a start wait for one compression instead of each
+        # making their own on the same two cores.
         with self._lock:
             found = self._made.get((version, coding))
-        if found is None:
-            found = brotli.compress(body, quality=BROTLI_QUALITY) if coding == "br" else \
-                gzip.compress(body, compresslevel=9, mtime=0)
-            with self._lock:
+            if found is None:
+                found = brotli.compress(body, quality=BROTLI_QUALITY) if coding == "br" else \
+                    gzip.compress(body, compresslevel=9, mtime=0)
                 self._made[(version, coding)] = found
-        return found
+            return found
 
 
 class LateBundle:

@@ -57,8 +57,11 @@ def inline_script_hashes(index_html: bytes) -> list[str]:
     """CSP hashes of the inline scripts in Streamlit's own index.html (1.67 has one:
     `window.prerenderReady = false`). Taken from the file at start-up, so only Streamlit's shipped text
     runs inline; 'unsafe-inline' for scripts is never needed."""
-    return [f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()}'"
-            for m in _INLINE_SCRIPT.finditer(index_html)]
+    return [_hash(m.group(1)) for m in _INLINE_SCRIPT.finditer(index_html)]
+
+
+def _hash(script: bytes) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script).digest()).decode()}'"
 
 
 def content_security_policy(script_hashes: Iterable[str], ancestors: Iterable[str]) -> str:
@@ -89,12 +92,15 @@ def content_security_policy(script_hashes: Iterable[str], ancestors: Iterable[st
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def header_list(index_html: bytes, environ: dict[str, str] | None = None) -> list[tuple[bytes, bytes]]:
-    """Every header the middleware adds, computed once at start-up. Raises SettingError for bad settings."""
+def header_list(index_html: bytes, environ: dict[str, str] | None = None,
+                own_inline: Iterable[bytes] = ()) -> list[tuple[bytes, bytes]]:
+    """Every header the middleware adds, computed once at start-up. Raises SettingError for bad settings.
+    `own_inline`: the text of inline scripts the app adds to the page shell itself (web/bundle.SAFETY_NET)."""
     env = os.environ if environ is None else environ
     ancestors = frame_ancestors(env.get(FRAME_ANCESTORS_ENV))
+    hashes = inline_script_hashes(index_html) + [_hash(text) for text in own_inline]
     headers = {
-        "Content-Security-Policy": content_security_policy(inline_script_hashes(index_html), ancestors),
+        "Content-Security-Policy": content_security_policy(hashes, ancestors),
         # Browsers must not guess a type: a response is only ever what its Content-Type says.
         "X-Content-Type-Options": "nosniff",
         # Another site learns at most this dashboard's origin, never a page or its filters (they are in the

@@ -31,7 +31,7 @@ STATE = State(security_headers=[])
 
 
 def _security_headers() -> list[tuple[bytes, bytes]]:
-    return headers.header_list((precompress.static_dir() / "index.html").read_bytes())
+    return headers.header_list((precompress.static_dir() / "index.html").read_bytes(), own_inline=[bundle.SAFETY_NET])
 
 
 @asynccontextmanager

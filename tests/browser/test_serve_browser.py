@@ -392,6 +392,30 @@ def test_the_worker_serves_later_visits_and_a_page_it_may_not_serve_starts_witho
     assert [m[:2] for m in marks] == [["worker", True], ["worker", True], ["network-reload", False]], marks
 
 
+@pytest.mark.parametrize("refused, expected", [("/_app/late/shell", "network-no-bundle"),
+                                                ("/_app/app.js", "network-inline")])
+def test_the_client_starts_without_its_bundle_and_even_without_app_js(browser, server_url, refused, expected):
+    """What the page shell does when its start-up help is missing: without the bundle (a proxy that refuses it),
+    app.js starts the client over the network at once; without app.js itself (a blocker, a network error), the
+    shell's inline safety net (web/bundle.SAFETY_NET, allowed by its hash) starts it after 4 s. Either way the
+    page draws, under the policy."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_init_script(LISTEN_FOR_POLICY)
+    page = context.new_page()
+    page.route(lambda u: urlparse(u).path == refused, lambda route: route.fulfill(status=404, body="refused"))
+    try:
+        page.goto(server_url + "/regioner", wait_until="domcontentloaded")
+        wait_for_app(page)
+        wait_for_chart_count(page, CASES["regioner"][1])
+        assert page.locator(EXCEPTION).count() == 0
+        assert page.locator("html").get_attribute("data-shell-via") == expected
+        assert page.evaluate("window.__policyViolations") == []
+        if refused.endswith("app.js"):
+            assert page.locator("html").get_attribute("data-app-script") is None  # it really did not run
+    finally:
+        context.close()
+
+
 # A fresh clone -------------------------------------------------------------------------------------------
 
 # What a clone does not have: built data, environments, caches, test output.
@@ -442,6 +466,9 @@ def test_under_a_sub_path_every_page_a_deep_link_the_map_and_a_download_work(bro
             wait_for_chart_count(page, CASES[spec.url_path][1])
             assert page.locator(EXCEPTION).count() == 0, spec.url_path
             assert page.locator("html").get_attribute("data-app-script") == "loaded", spec.url_path
+            # The service worker serves the pages under the sub-path too (its scope is the sub-path, not the host).
+            assert page.locator("html").get_attribute("data-shell-via") == "worker", spec.url_path
+        assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == f"{sub_path_url}/_app/sw.js"
 
         # An address below a page is sent, relatively, to the page: still under the sub-path.
         page.goto(sub_path_url + "/regioner/x?year=2025&region=14", wait_until="domcontentloaded")
