@@ -156,6 +156,12 @@ PATCHES["profile-static-tables"] = [
 # does not share the phone's bandwidth with what the chart needs, and loads when the grids arrive.
 PATCHES["profile-late-no-grid"] = [("web/preload.py", '"regionprofil": ("DataFrame", "Metric", ',
                                     '"regionprofil": ("Metric", ')]
+# /regionprofil without what it draws above its chart besides the other pages' chrome: the key figures, the
+# workbook's download button.
+PATCHES["profile-no-metrics"] = [("views/regionprofil.py", "        blocks.metrics_row(view.metrics, columns=3)",
+                                  "        pass")]
+PATCHES["profile-no-download"] = [("views/regionprofil.py", "    downloads.rows_download(view.all_rows,",
+                                   "    0 and downloads.rows_download(view.all_rows,")]
 PATCHES["preload+profile-static-tables"] = PATCHES["preload"] + PATCHES["profile-static-tables"]
 # No Material icon in the pages' shell (navigation, buttons, notices): the 375 kB icon font is then not needed on
 # a first visit. Only to measure what the icons cost on a network.
