@@ -162,6 +162,14 @@ PATCHES["profile-no-metrics"] = [("views/regionprofil.py", "        blocks.metri
                                   "        pass")]
 PATCHES["profile-no-download"] = [("views/regionprofil.py", "    downloads.rows_download(view.all_rows,",
                                    "    0 and downloads.rows_download(view.all_rows,")]
+# Each key figure's caveats, and each chart's notes, as one caption (paragraphs) instead of one caption each:
+# fewer Markdown elements for the client to draw (Streamlit's Markdown renderer, React and styling per element).
+PATCHES["merged-captions"] = [
+    ("components/blocks.py", "                for note in item.notes:\n                    caption(note)",
+     '                caption("\\n\\n".join(item.notes))'),
+    ("components/blocks.py", "        for note in spec.notes:\n            caption(note)",
+     '        caption("\\n\\n".join(spec.notes))'),
+]
 PATCHES["preload+profile-static-tables"] = PATCHES["preload"] + PATCHES["profile-static-tables"]
 # No Material icon in the pages' shell (navigation, buttons, notices): the 375 kB icon font is then not needed on
 # a first visit. Only to measure what the icons cost on a network.
