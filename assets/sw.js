@@ -1,7 +1,7 @@
 // The dashboard's service worker, registered by assets/app.js (served at <base>/_app/sw.js).
-// One job: hand Streamlit's client the code files of a page's first run from the one response web/bundle.py
-// makes of them, instead of about sixty requests, six at a time over HTTP/1.1 (bench/README.md, "Preloading
-// code"). It answers only the URLs a page of this app has named, Streamlit's content-hashed files, which never
+// One job: hand Streamlit's client its start-up files and the code of a page's first run from the two responses
+// web/bundle.py makes of them, instead of about sixty requests each, six at a time over HTTP/1.1 (bench/README.md,
+// "The client's code in two bundles"). It answers only the URLs a page of this app has named, Streamlit's content-hashed files, which never
 // change under their name, and only while it holds them; every other request (the pages, the websocket, data
 // downloads, anything it has not been told of) goes to the network untouched, as if there were no worker.
 // To retire it, serve a sw.js that calls self.registration.unregister(): browsers check this file on each visit.
