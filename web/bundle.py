@@ -18,7 +18,6 @@ the files are Streamlit's own, named by web/preload.py.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -28,14 +27,13 @@ from functools import cache
 from pathlib import Path
 
 import anyio
-import brotli
 from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import preload
 from .paths import under_base
-from .precompress import BROTLI_QUALITY, STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, etag_matches, static_dir
+from .precompress import STATIC_ASSET_CACHE_MAX_AGE_SECONDS, accepted, compress, etag_matches, static_dir
 
 ROUTE = "/_app/late/"
 # The start page's name in the URL ("" cannot be a path segment), and the client's own start-up code's.
@@ -65,6 +63,10 @@ class Bundle:
 def key(page: str) -> str:
     """The page's name in the bundle's URL."""
     return page.strip("/") or START
+
+
+# What a bundle's URL may name, and the page (or SHELL) it stands for: nothing else is looked up or remembered.
+_BY_KEY = {key(page): page for page in preload.MAIN_ROOTS} | {SHELL: SHELL}
 
 
 @cache
@@ -137,9 +139,7 @@ class _Compressed:
         with self._lock:
             found = self._made.get((version, coding))
             if found is None:
-                found = brotli.compress(body, quality=BROTLI_QUALITY) if coding == "br" else \
-                    gzip.compress(body, compresslevel=9, mtime=0)
-                self._made[(version, coding)] = found
+                found = self._made[(version, coding)] = compress(body, coding)
             return found
 
 
@@ -159,9 +159,8 @@ class LateBundle:
         if scope["method"] not in ("GET", "HEAD"):
             await Response(status_code=405, headers={"allow": "GET, HEAD"})(scope, receive, send)
             return
-        name = rel[len(ROUTE):]
-        page = {START: "", SHELL: SHELL}.get(name, name)
-        made = build(static_dir(), page) if page in (*preload.MAIN_ROOTS, SHELL) and name != "" else None
+        page = _BY_KEY.get(rel[len(ROUTE):])
+        made = build(static_dir(), page) if page is not None else None
         if made is None:
             await Response(status_code=404, headers={"cache-control": "no-cache"})(scope, receive, send)
             return

@@ -99,7 +99,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def _compress(data: bytes, coding: str) -> bytes:
+def compress(data: bytes, coding: str) -> bytes:
+    """One coding of ENCODINGS, as Streamlit's static files and the bundles of them (web/bundle.py) are sent."""
     if coding == "br":
         return brotli.compress(data, quality=BROTLI_QUALITY)
     return gzip.compress(data, compresslevel=9, mtime=0)
@@ -128,7 +129,7 @@ def prepare(source: Path | None = None, cache: Path | None = None) -> dict[str, 
             for coding in ENCODINGS:
                 target = cache / f"{digest}.{coding}"
                 if not target.exists():
-                    _write_atomically(target, _compress(data, coding))
+                    _write_atomically(target, compress(data, coding))
                     made += 1
                 if target.stat().st_size <= len(data) * MIN_SAVING:
                     variants[coding] = Variant(target, f'"{digest[:32]}-{coding}"')
