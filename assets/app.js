@@ -27,6 +27,11 @@
   // itself, the client starts over the network, and should this file never run, a few lines in the page shell do
   // it after 4 s (web/bundle.py, SAFETY_NET: they act only while shellVia is unset).
   var originalFetch = window.fetch;
+  // Where Streamlit's client files are (<base>/static/), as the worker is told them and the client asks for them.
+  var staticPrefix = new URL(base + "/static/", window.location.href).href;
+  function registerWorker() {
+    return navigator.serviceWorker.register(base + "/_app/sw.js", { scope: base + "/" });
+  }
   // How long the client's start waits for the service worker to take the page, or to answer (about 0.1 s on a
   // phone's network, a few ms on this machine), and for the bundle itself: longer, and it goes on without them.
   var WORKER_WAIT_MS = 2000;
@@ -36,7 +41,6 @@
     if (!meta) return;
     var names = (meta.getAttribute("content") || "").split(" ").filter(function (n) { return /^[\w.\-]+\.js$/.test(n); });
     if (!names.length) return;
-    var prefix = new URL(base + "/static/", window.location.href).href;
     var started = false;
     document.documentElement.dataset.shellVia = "waiting";
     function start(via) {
@@ -49,7 +53,7 @@
           var link = document.createElement("link");
           link.rel = "modulepreload";
           link.crossOrigin = "anonymous";
-          link.href = prefix + "js/" + name;
+          link.href = staticPrefix + "js/" + name;
           document.head.appendChild(link);
         });
       }
@@ -57,7 +61,7 @@
       var script = document.createElement("script");
       script.type = "module";
       script.crossOrigin = "anonymous";
-      script.src = prefix + "js/" + names[0];
+      script.src = staticPrefix + "js/" + names[0];
       document.head.appendChild(script);
     }
     try {
@@ -87,7 +91,7 @@
         channel.port1.onmessage = function () { start("worker"); };
         var body = buffer;
         buffer = null;
-        controller.postMessage({ type: "bundle", batch: "shell", prefix: prefix, buffer: body }, [channel.port2, body]);
+        controller.postMessage({ type: "bundle", batch: "shell", prefix: staticPrefix, buffer: body }, [channel.port2, body]);
         window.setTimeout(function () { fallBack("no-reply"); }, WORKER_WAIT_MS);
       }
       sw.addEventListener("controllerchange", hand);
@@ -100,7 +104,7 @@
           hand();
         }, function () { fallBack("no-bundle"); });
       try {
-        sw.register(base + "/_app/sw.js", { scope: base + "/" }).then(function (registration) {
+        registerWorker().then(function (registration) {
           // A forced reload is not served by the worker, and an active worker does not take a page again: go on
           // without it rather than wait.
           if (!sw.controller && !registration.installing && !registration.waiting) fallBack("reload");
@@ -171,11 +175,10 @@
   var batches = 0;
   function lateBundle(controller, names, bundle) {
     document.documentElement.dataset.lateVia = "bundle";
-    var prefix = new URL(base + "/static/", window.location.href).href;
     var batch = String(Date.now()) + "-" + String(++batches);
-    controller.postMessage({ type: "expect", batch: batch, prefix: prefix, names: names });
+    controller.postMessage({ type: "expect", batch: batch, prefix: staticPrefix, names: names });
     var done = function (buffer) {
-      controller.postMessage({ type: "bundle", batch: batch, prefix: prefix, buffer: buffer },
+      controller.postMessage({ type: "bundle", batch: batch, prefix: staticPrefix, buffer: buffer },
                              buffer ? [buffer] : []);
     };
     originalFetch.call(window, base + "/_app/late/" + bundle, { credentials: "same-origin" })
@@ -188,7 +191,7 @@
   if (lateMeta && lateMeta.getAttribute("data-bundle") && navigator.serviceWorker &&
       !document.querySelector("meta[name='app-shell']")) {
     try {
-      navigator.serviceWorker.register(base + "/_app/sw.js", { scope: base + "/" }).catch(function () {});
+      registerWorker().catch(function () {});
     } catch (e) { /* no worker: the links */ }
   }
   if (typeof originalFetch === "function") {
