@@ -33,56 +33,9 @@ from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 VARIANTS_DIR = run.TMP_ROOT / "variants"
 COPIED = ("app.py", "components", "views", "funding", "web", "assets", ".streamlit")
 
-# The app's own script (deferred) runs before Streamlit's module script when it comes first in <head>; there
-# it tells Streamlit's client where the server is, so a deep link (/regioner) does not first try
-# /regioner/_stcore/health and host-config (404) before /_stcore/...: one round trip less before the websocket.
-_BASE_HINT_JS = """(function () {
-  var src = document.currentScript && document.currentScript.src;
-  var at = src ? src.indexOf("/_app/app.js") : -1;
-  if (at > 0) window.__streamlit = Object.assign({}, window.__streamlit, {BACKEND_BASE_URL: src.slice(0, at)});
-})();
-"""
-
-# The chunks Streamlit's client loads only when the first element of their kind arrives (a chart, a widget),
-# announced in the page shell with <link rel=modulepreload>, with the chunks they import: fetched while the
-# client starts instead of one round trip (and, for Plotly, 1.2 MB) after the script's first elements.
-_PRELOAD_PY = '''
-
-def _preload_links() -> bytes:
-    import re as _re
-
-    from streamlit import file_util
-
-    js = Path(file_util.get_static_dir()) / "static" / "js"
-    wanted = [p for stem in PRELOAD for p in js.glob(stem + ".*.js")]
-    seen: dict[str, None] = {}
-    todo = [p.name for p in wanted]
-    while todo:
-        name = todo.pop()
-        if name in seen or not (js / name).is_file():
-            continue
-        seen[name] = None
-        head = (js / name).read_text(encoding="utf-8", errors="replace")[:4000]
-        todo += _re.findall(r'from"\\./([^"]+\\.js)"', head) + _re.findall(r'import"\\./([^"]+\\.js)"', head)
-    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">' for n in seen).encode()
-'''
-
 _SIDEBAR = "    sidebar.draw(options, labels, latest_year_for(ds), series_page=_spec(nav.url_path).series_only)\n"
 PATCHES: dict[str, list[tuple[str, str, str]]] = {
     # (file, old, new): each old text must occur in the file.
-    "basehint": [
-        ("web/assets.py", 'at = html.find(b"</head>")\n    return None if at < 0 else html[:at] + snippet + html[at:]',
-         'at = html.find(b"<head>")\n    return None if at < 0 else html[:at + 6] + snippet + html[at + 6:]'),
-        ("assets/app.js", "(function () {\n  \"use strict\";", _BASE_HINT_JS + "(function () {\n  \"use strict\";"),
-    ],
-    "preload": [
-        ("web/assets.py", "class AppAssets:",
-         'PRELOAD = ("PlotlyChart", "Radio", "Multiselect", "Metric", "Button", "DownloadButton")\n' + _PRELOAD_PY
-         + "\n\nclass AppAssets:"),
-        ("web/assets.py", '(f\'<script defer src="./_app/app.js?v={js.version}"></script>\' if js else "")).encode()',
-         '(f\'<script defer src="./_app/app.js?v={js.version}"></script>\' if js else "")).encode() '
-         '+ _preload_links()'),
-    ],
     "nosidebar": [
         ("components/shell.py", _SIDEBAR, ""),
     ],
@@ -92,7 +45,6 @@ PATCHES: dict[str, list[tuple[str, str, str]]] = {
          "    nav.run()\n" + _SIDEBAR.rstrip("\n")),
     ],
 }
-PATCHES["basehint+preload"] = PATCHES["basehint"] + PATCHES["preload"]
 # The filter panel with one kind of widget left out, to see which of them the first chart waits for.
 _YEAR_MULTI = '        _multi("years", tr("f_year"), options.years, str,\n'
 PATCHES["sidebar-no-multiselects"] = [
@@ -105,11 +57,10 @@ PATCHES["sidebar-no-button"] = [("components/sidebar.py", '        st.button(tr(
                                   '        0 and st.button(tr("reset")')]
 # The late preload (web/preload.late: the chunks of the page's first run) asked for as soon as app.js runs, or at
 # DOMContentLoaded, instead of after the client's host-config request; or not at all.
-_LATE_FALLBACK = ('window.addEventListener("load", function () { window.setTimeout(function () '
-                  '{ preloadLate("load"); }, 3000); });')
-PATCHES["late-at-once"] = [("assets/app.js", _LATE_FALLBACK, 'preloadLate("at-once");')]
-PATCHES["late-at-dcl"] = [("assets/app.js", _LATE_FALLBACK,
-                           'document.addEventListener("DOMContentLoaded", function () { preloadLate("dcl"); });')]
+_LATE_FALLBACK = ('  function lateFallback() { window.setTimeout(function () { preloadLate("load"); }, 3000); }\n')
+PATCHES["late-at-once"] = [("assets/app.js", _LATE_FALLBACK, _LATE_FALLBACK + '  preloadLate("at-once");\n')]
+PATCHES["late-at-dcl"] = [("assets/app.js", _LATE_FALLBACK, _LATE_FALLBACK
+                           + '  document.addEventListener("DOMContentLoaded", function () { preloadLate("dcl"); });\n')]
 # Plotly's chunk evaluated (imported) as soon as the client has asked the server for its first run, so that its
 # one long task overlaps the server's run and the messages' way back instead of following them.
 _EARLY_PLOTLY = """
@@ -117,12 +68,24 @@ _EARLY_PLOTLY = """
   var earlyDone = false;
   if (earlySend) window.WebSocket.prototype.send = function () {
     var r = earlySend.apply(this, arguments);
-    if (!earlyDone) { earlyDone = true; var l = document.querySelector("link[rel='modulepreload']");
+    if (!earlyDone) { earlyDone = true;
+      var l = document.querySelector("link[rel='modulepreload'][href*='PlotlyChart']");
       if (l) window.setTimeout(function () { import(l.href).catch(function () {}); }, 0); }
     return r;
   };
 """
-PATCHES["early-plotly"] = [("assets/app.js", _LATE_FALLBACK, _LATE_FALLBACK + _EARLY_PLOTLY)]
+PATCHES["early-plotly"] = [("assets/app.js", "  var originalFetch = window.fetch;\n",
+                            "  var originalFetch = window.fetch;\n" + _EARLY_PLOTLY)]
+# The code of the page's widgets and data grids evaluated (imported) by app.js as soon as the late bundle is with
+# the worker, before the first run's elements ask for it: whether an element waits for its code or for React.
+_LATE_HANDED = ('      controller.postMessage({ type: "bundle", batch: batch, prefix: staticPrefix, buffer: buffer },\n'
+                '                             buffer ? [buffer] : []);\n')
+PATCHES["preimport"] = [("assets/app.js", _LATE_HANDED, _LATE_HANDED + """      names.forEach(function (name) {
+        if (/^(DataFrame|Radio|Multiselect|Button|DownloadButton|Selectbox)\\./.test(name)) {
+          import(staticPrefix + "js/" + name).catch(function () {});
+        }
+      });
+""")]
 PATCHES["no-late-preload"] = [("web/assets.py", "self.assets.head_end() + preload.late_meta(static, rel, "
                                 "bundle.meta_attr(static, rel))", "self.assets.head_end()")]
 # The client's code as Streamlit's page shell asks for it, file by file, without the service worker's bundles
@@ -170,12 +133,10 @@ PATCHES["merged-captions"] = [
     ("components/blocks.py", "        for note in spec.notes:\n            caption(note)",
      '        caption("\\n\\n".join(spec.notes))'),
 ]
-PATCHES["preload+profile-static-tables"] = PATCHES["preload"] + PATCHES["profile-static-tables"]
 # No Material icon in the pages' shell (navigation, buttons, notices): the 375 kB icon font is then not needed on
 # a first visit. Only to measure what the icons cost on a network.
 ICONS = "<icons>"
-PATCHES["preload+no-icons"] = PATCHES["preload"] + [(ICONS, "", "")]
-PATCHES["basehint+preload+no-icons"] = PATCHES["basehint+preload"] + [(ICONS, "", "")]
+PATCHES["no-icons"] = [(ICONS, "", "")]
 
 
 def make_copy(name: str) -> Path:
