@@ -1,0 +1,167 @@
+"""What a first visit does before its first chart: moments, long tasks and Streamlit's skeletons, app against bare.
+
+    .venv/bin/python bench/timeline.py --pages regionprofil --loads 5
+    .venv/bin/python bench/timeline.py --pages om --loads 5 --variants app,app-preimport,bare
+
+bench/breakdown.py says how long; this says when. Each load (a fresh browser context, the variants in turn, load
+after load, as in breakdown.py) records, in milliseconds since navigation start:
+
+- moments, at the first DOM change where each holds: `app` (Streamlit's client has mounted),
+  `heading` (the page's first heading is drawn), `sidebar` (the filter panel's first element), `grid` (a data
+  grid is mounted), `chart` (a Plotly chart is mounted), `drawn` (what bench/run.py times: every chart has its
+  SVG, or the main table its canvas); and the websocket's `ws-open`, first `ws-send` (the client asks for the
+  first run) and first `ws-message` (the server's answer begins);
+- the browser's long tasks (over 50 ms: start and length), where one task of 0.7 s on a chart page is Plotly's
+  chunk being evaluated;
+- how many of Streamlit's skeletons are on the page at each change: an element whose code is loaded lazily
+  (every widget, the data grid, the chart) shows one until React draws it.
+
+Medians of the moments per variant, then each load's long tasks and skeletons. bench/README.md ("Why the page
+waits for its chart") reads them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import breakdown, run  # noqa: E402 (needs the repository on sys.path first)
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+# Installed before any page script: marks each moment once, collects long tasks and skeleton counts.
+TIMELINE_JS = """
+(() => {
+  const moments = {}, tasks = [], skeletons = [];
+  window.__timeline = {moments, tasks, skeletons};
+  const now = () => Math.round(performance.now());
+  const MOMENTS = {
+    app: "[data-testid='stApp']",
+    heading: "[data-testid='stMain'] [data-testid='stHeading']",
+    sidebar: "[data-testid='stSidebar'] [data-testid='stElementContainer']",
+    grid: "[data-testid='stDataFrame']",
+    chart: "[data-testid='stPlotlyChart']",
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+    }).observe({type: "longtask", buffered: true});
+  } catch (e) { /* no long task API: moments only */ }
+  // The websocket's opening, the client's first message to the server (its first run's request) and the
+  // server's first message back (the page's elements come right after it).
+  const mark = (name) => { if (!(name in moments)) moments[name] = now(); };
+  window.WebSocket = new Proxy(window.WebSocket, {
+    construct(target, args) {
+      const socket = Reflect.construct(target, args);
+      socket.addEventListener("open", () => mark("ws-open"));
+      socket.addEventListener("message", () => mark("ws-message"));
+      const send = socket.send;
+      socket.send = function () { mark("ws-send"); return send.apply(this, arguments); };
+      return socket;
+    },
+  });
+  let count = -1;
+  const observer = new MutationObserver(() => {
+    for (const [name, selector] of Object.entries(MOMENTS)) {
+      if (document.querySelector(selector)) mark(name);
+    }
+    const n = document.querySelectorAll("[data-testid='stSkeleton']").length;
+    if (n !== count) { count = n; skeletons.push([now(), n]); }
+  });
+  document.addEventListener("DOMContentLoaded", () => {
+    observer.observe(document.documentElement, {childList: true, subtree: true});
+  });
+})();
+"""
+
+
+async def load(browser, url: str, expected: dict) -> dict | None:
+    context = await browser.new_context(viewport=run.VIEWPORT, locale="sv-SE")
+    try:
+        await context.add_init_script(run.WATCH_JS % json.dumps(expected))
+        await context.add_init_script(TIMELINE_JS)
+        page = await context.new_page()
+        await page.goto(url, wait_until="commit", timeout=run.LOAD_TIMEOUT_MS)
+        await page.wait_for_function("() => window.__ttfc !== undefined", timeout=run.LOAD_TIMEOUT_MS, polling=50)
+        await page.wait_for_timeout(300)  # the skeletons' last change comes after the chart is drawn
+        out = await page.evaluate("() => window.__timeline")
+        out["moments"]["drawn"] = round(await page.evaluate("() => window.__ttfc"))
+        return out
+    except run.PlaywrightTimeout:
+        print(f"  ! not drawn within {run.LOAD_TIMEOUT_MS / 1000:.0f} s: {url}", flush=True)
+        return None
+    finally:
+        await context.close()
+
+
+def report(page: str, loads: dict[str, list[dict]]) -> None:
+    print(f"\n/{page} (ms since navigation start; medians of {max(len(v) for v in loads.values())} loads)")
+    for name, records in loads.items():
+        records = [r for r in records if r]
+        names = sorted({k for r in records for k in r["moments"]},
+                       key=lambda k: statistics.median(r["moments"].get(k, 0) for r in records))
+        moments = "  ".join(f"{k} {statistics.median(r['moments'][k] for r in records if k in r['moments']):.0f}"
+                            for k in names)
+        print(f"  {name:<22} {moments}")
+        for r in records:
+            print(f"    drawn {r['moments']['drawn']:>5}  long tasks {r['tasks']}  skeletons {r['skeletons'][1:]}")
+
+
+async def main_async(args) -> None:
+    from playwright.async_api import async_playwright
+
+    pages = args.pages.split(",")
+    tmp = run.TMP_ROOT / "timeline"
+    shutil.rmtree(tmp, ignore_errors=True)
+    elements_dir = tmp / "elements"
+    counts = await breakdown.capture(pages, elements_dir, tmp)
+    servers: dict[str, run.Server] = {}
+    try:
+        for name in args.variants.split(","):
+            if name == "app":
+                servers[name] = run.Server({}, tmp)
+            elif name == "bare":
+                servers[name] = run.Server({"BENCH_ELEMENTS_DIR": str(elements_dir)}, tmp,
+                                           ROOT / "bench" / "bare_app.py")
+            else:
+                copy = breakdown.make_copy(name.removeprefix("app-"))
+                servers[name] = run.Server({}, tmp, copy / "app.py", cwd=copy)
+            servers[name].__enter__()
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+            for page in pages:
+                expected = {"charts": counts.get(page, 0)}
+                urls = {name: f"{server.base}/?page={run.page_name(page)}" if name == "bare"
+                        else run.url_for(server.base, page) for name, server in servers.items()}
+                for name in servers:  # a first load apart (the server's imports, the data)
+                    await load(browser, urls[name], expected)
+                loads: dict[str, list] = {name: [] for name in servers}
+                for _ in range(args.loads):
+                    for name in servers:
+                        loads[name].append(await load(browser, urls[name], expected))
+                report(page, loads)
+            await browser.close()
+    finally:
+        for server in servers.values():
+            if hasattr(server, "proc"):
+                server.__exit__(None, None, None)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", default="regionprofil", help="url paths, comma-separated ('' = start page)")
+    parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--variants", default="app,bare",
+                        help=f"comma-separated: app, bare, app-<{'|'.join(breakdown.PATCHES)}>")
+    asyncio.run(main_async(parser.parse_args(argv)))
+
+
+if __name__ == "__main__":
+    main()
