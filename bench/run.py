@@ -17,7 +17,8 @@ What is measured (bench/README.md has the method and its limits):
   response) until the page is drawn and the network is idle.
 - Server time per rerun: the script's own run time in the real server (bench/timed_server.py), for
   --reruns unchanged reruns of every page (Streamlit's "r" key) and --reruns changes of the sidebar's
-  year filter (empty, i.e. each chart's default year, <-> 2025), driven from the browser; median and p95.
+  year filter (empty, i.e. each chart's default year, <-> 2025), driven from the browser, on every page that has
+  the filter (not /om); median and p95.
 - Memory: RSS of the server with 1 and 10 sessions that each visited every page, and the per-view memo's
   cost and benefit (RSS and run times with the memo at several sizes), sessions over the websocket
   (bench/wsload.py).

@@ -64,13 +64,14 @@ def run() -> None:
     lang = state.current_lang()
     nav = st.navigation(_pages(lang), position="sidebar")
     labels = labels_for(ds, lang)
-    sidebar.draw(options, labels, latest_year_for(ds), series_page=_spec(nav.url_path).series_only)
+    spec = _spec(nav.url_path)
+    sidebar.draw(options, labels, latest_year_for(ds), series_page=spec.series_only, filters=spec.filters)
     filters = state.filters(options)
     state.publish(filters)
     state.write_url(filters, nav.url_path)
     tr = Translator(lang)
     st.set_page_config(page_title=tr("tab_title", page=nav.title))
-    series_only = _spec(nav.url_path).series_only
+    series_only = spec.series_only
     for warning in state.take_warnings():
         # A page of time series shows every year by default: "the default year" was wrong there (/data).
         default = tr("default_year_all" if warning.param == "year" and series_only else f"default_{warning.param}")

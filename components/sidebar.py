@@ -21,12 +21,22 @@ def _multi(name: str, label: str, options: tuple, format_func, placeholder: str,
                    **state.bind(name, list(state.value(name))))
 
 
-def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_page: bool = False) -> None:
-    """`series_page`: the page shows time series only, and with no year chosen every year (the box says so)."""
+def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_page: bool = False,
+         filters: bool = True) -> None:
+    """`series_page`: the page shows time series only, and with no year chosen every year (the box says so).
+    `filters`: False on a page the filters do not change (components/navigation.PageSpec.filters)."""
     tr = Translator(labels.lang)
     with st.sidebar:
         st.radio(tr("language"), flt.LANGS, horizontal=True, format_func={"sv": "Svenska", "en": "English"}.get,
                  **state.bind("lang", state.current_lang()))
+        if not filters:
+            # Boxes that change nothing here would only mislead, and each costs the page's first drawing time
+            # (bench/README.md). The choices are kept (state.py keeps them apart from the widgets) and so is
+            # the address; "More filters" comes back as open as it was.
+            st.caption(tr("filters_not_here"))
+            _, expanded, was_open = st.session_state.get(MORE_OPEN, ("", False, False))
+            st.session_state[MORE_OPEN] = ("", expanded, was_open)
+            return
         st.header(tr("filters"), anchor=False)
         st.caption(tr("filters_help"))
         # A short placeholder (a long one was cut in the box); the time series' default is in the help.

@@ -135,6 +135,33 @@ def test_the_filter_panel_shows_year_and_region_and_keeps_the_rest_closed():
     assert [e.label for e in at.sidebar.expander] == ["Fler filter"]
 
 
+def test_about_the_data_has_no_filters_and_keeps_the_choices_for_the_other_pages():
+    """Om datan is the same whatever the filters: its panel holds the language and says so, and the year and
+    region chosen before are still in the address and in the boxes on the next page."""
+    from components.sidebar import MORE_OPEN
+
+    at = open_page("om", year="2025", region="14")
+    assert [r.label for r in at.sidebar.radio] == ["Språk / Language"]
+    assert not at.sidebar.multiselect and not at.sidebar.expander and not at.sidebar.button
+    assert [c.value for c in at.sidebar.caption] == [t("filters_not_here", "sv")]
+    assert {k: param(at, k) for k in at.query_params} == {"year": ["2025"], "region": ["14"]}
+    # "Fler filter" was open on the page before: it comes back open.
+    at.session_state[MORE_OPEN] = ("Fler filter", False, True)
+    at.run()
+    at.switch_page(by_url_path("regioner").script).run()
+    boxes = [(m.label, m.value) for m in at.sidebar.multiselect]
+    assert boxes[:2] == [("År", [2025]), ("Regioner", ["14"])]
+    assert [(e.label, e.proto.expanded) for e in at.sidebar.expander] == [("Fler filter", True)]
+    assert ("Statsbidrag", []) in boxes[2:]  # drawn only while it is open
+    assert {k: param(at, k) for k in at.query_params} == {"year": ["2025"], "region": ["14"]}
+
+
+def test_every_page_but_about_the_data_has_the_filters():
+    assert [spec.url_path for spec in PAGES if not spec.filters] == ["om"]
+    at = open_page("om", lang="en")
+    assert [c.value for c in at.sidebar.caption] == [t("filters_not_here", "en")]
+
+
 def test_more_filters_from_the_url_change_the_headline_and_the_summary():
     # Sidebar clicks are tested in the browser (tests/browser): AppTest drops an st.navigation app's sidebar
     # widgets after the first run. The same view from the URL is tested here.

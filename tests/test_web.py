@@ -640,6 +640,14 @@ def test_every_page_of_the_navigation_has_its_preload_list():
     assert sorted(preload.CHART_PAGES + preload.TABLE_PAGES) == sorted(p.url_path for p in PAGES)
     assert sorted(preload.MAIN_ROOTS) == sorted(p.url_path for p in PAGES)
     assert set(preload.OTHER_ROOTS) <= set(preload.MAIN_ROOTS)
+    assert sorted(preload.LANGUAGE_ONLY) == sorted(p.url_path for p in PAGES if not p.filters)
+
+
+def test_a_page_without_filters_preloads_no_filter_widgets():
+    static = precompress.static_dir()
+    stems = {name.split(".")[0] for name in preload.late(static, "/om")}
+    assert "Radio" in stems and not {"Multiselect", "Button"} & stems
+    assert {"Radio", "Multiselect", "Button"} <= {name.split(".")[0] for name in preload.late(static, "/data")}
 
 
 def test_the_late_preload_names_the_pages_first_element_first_and_nothing_the_shell_loads():

@@ -47,6 +47,9 @@ OTHER_ROOTS = {
     "data": ("Selectbox", "DownloadButton"),
 }
 SIDEBAR_ROOTS = ("Radio", "Multiselect", "Button")
+# The pages whose filter panel holds only the language switch (components/navigation.PageSpec.filters; a test
+# keeps the two in step).
+LANGUAGE_ONLY = ("om",)
 CHUNK_STEM = "PlotlyChart"
 # The pages whose first run draws a Plotly chart, and the others (components/navigation.PAGES; a test keeps
 # them in step).
@@ -80,7 +83,8 @@ def late(static_dir: Path, page: str) -> tuple[str, ...]:
 def _late(static_dir: Path, page: str) -> tuple[str, ...]:
     shell = (static_dir / "index.html").read_text(encoding="utf-8", errors="replace")
     known = set(re.findall(r'static/(?:js|css)/([\w.\-]+\.(?:js|css))', shell)) | set(chunks(static_dir, page))
-    return _closure(static_dir, MAIN_ROOTS[page] + OTHER_ROOTS.get(page, ()) + SIDEBAR_ROOTS, known)
+    sidebar = SIDEBAR_ROOTS[:1] if page in LANGUAGE_ONLY else SIDEBAR_ROOTS
+    return _closure(static_dir, MAIN_ROOTS[page] + OTHER_ROOTS.get(page, ()) + sidebar, known)
 
 
 def _closure(static_dir: Path, stems: tuple[str, ...], known: set[str]) -> tuple[str, ...]:
