@@ -33,7 +33,8 @@ from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 VARIANTS_DIR = run.TMP_ROOT / "variants"
 COPIED = ("app.py", "components", "views", "funding", "web", "assets", ".streamlit")
 
-_SIDEBAR = "    sidebar.draw(options, labels, latest_year_for(ds), series_page=_spec(nav.url_path).series_only)\n"
+_SIDEBAR = ("    sidebar.draw(options, labels, latest_year_for(ds), series_page=spec.series_only, "
+            "filters=spec.filters)\n")
 PATCHES: dict[str, list[tuple[str, str, str]]] = {
     # (file, old, new): each old text must occur in the file.
     "nosidebar": [
