@@ -20,7 +20,7 @@ class PageSpec:
     series_only: bool = False
     # Whether the filters change what the page shows. Om datan is the same whatever they are: there the panel
     # holds only the language, says the filters wait for the other pages, and the page is drawn without them.
-    filters: bool = True
+    filtered: bool = True
 
     def title(self, lang: str) -> str:
         return t(f"page_{self.url_path or 'oversikt'}", lang)
@@ -33,7 +33,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/fokusomraden.py", "fokusomraden", ":material/donut_small:"),
     PageSpec("views/regionprofil.py", "regionprofil", ":material/location_city:"),
     PageSpec("views/data.py", "data", ":material/table_view:", series_only=True),
-    PageSpec("views/om.py", "om", ":material/info:", filters=False),
+    PageSpec("views/om.py", "om", ":material/info:", filtered=False),
 )
 
 

@@ -65,16 +65,16 @@ def run() -> None:
     nav = st.navigation(_pages(lang), position="sidebar")
     labels = labels_for(ds, lang)
     spec = _spec(nav.url_path)
-    sidebar.draw(options, labels, latest_year_for(ds), series_page=spec.series_only, filters=spec.filters)
+    sidebar.draw(options, labels, latest_year_for(ds), series_page=spec.series_only, boxes=spec.filtered)
     filters = state.filters(options)
     state.publish(filters)
     state.write_url(filters, nav.url_path)
     tr = Translator(lang)
     st.set_page_config(page_title=tr("tab_title", page=nav.title))
-    series_only = spec.series_only
     for warning in state.take_warnings():
         # A page of time series shows every year by default: "the default year" was wrong there (/data).
-        default = tr("default_year_all" if warning.param == "year" and series_only else f"default_{warning.param}")
+        default = tr("default_year_all" if warning.param == "year" and spec.series_only
+                     else f"default_{warning.param}")
         st.warning(tr(f"warn_{warning.reason}", param=warning.param, default=default), icon=":material/link_off:")
     nav.run()
 

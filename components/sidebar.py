@@ -22,14 +22,14 @@ def _multi(name: str, label: str, options: tuple, format_func, placeholder: str,
 
 
 def draw(options: flt.FilterOptions, labels: Labels, default_year: int, series_page: bool = False,
-         filters: bool = True) -> None:
+         boxes: bool = True) -> None:
     """`series_page`: the page shows time series only, and with no year chosen every year (the box says so).
-    `filters`: False on a page the filters do not change (components/navigation.PageSpec.filters)."""
+    `boxes`: False on a page the filters do not change (components/navigation.PageSpec.filtered)."""
     tr = Translator(labels.lang)
     with st.sidebar:
         st.radio(tr("language"), flt.LANGS, horizontal=True, format_func={"sv": "Svenska", "en": "English"}.get,
                  **state.bind("lang", state.current_lang()))
-        if not filters:
+        if not boxes:
             # Boxes that change nothing here would only mislead, and each costs the page's first drawing time
             # (bench/README.md). The choices are kept (state.py keeps them apart from the widgets) and so is
             # the address; "More filters" comes back as open as it was.

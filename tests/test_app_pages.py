@@ -157,7 +157,7 @@ def test_about_the_data_has_no_filters_and_keeps_the_choices_for_the_other_pages
 
 
 def test_every_page_but_about_the_data_has_the_filters():
-    assert [spec.url_path for spec in PAGES if not spec.filters] == ["om"]
+    assert [spec.url_path for spec in PAGES if not spec.filtered] == ["om"]
     at = open_page("om", lang="en")
     assert [c.value for c in at.sidebar.caption] == [t("filters_not_here", "en")]
 

@@ -640,7 +640,7 @@ def test_every_page_of_the_navigation_has_its_preload_list():
     assert sorted(preload.CHART_PAGES + preload.TABLE_PAGES) == sorted(p.url_path for p in PAGES)
     assert sorted(preload.MAIN_ROOTS) == sorted(p.url_path for p in PAGES)
     assert set(preload.OTHER_ROOTS) <= set(preload.MAIN_ROOTS)
-    assert sorted(preload.LANGUAGE_ONLY) == sorted(p.url_path for p in PAGES if not p.filters)
+    assert sorted(preload.LANGUAGE_ONLY) == sorted(p.url_path for p in PAGES if not p.filtered)
 
 
 def test_a_page_without_filters_preloads_no_filter_widgets():

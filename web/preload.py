@@ -46,8 +46,9 @@ OTHER_ROOTS = {
     "regionprofil": ("DataFrame", "Metric", "Selectbox", "DownloadButton"),
     "data": ("Selectbox", "DownloadButton"),
 }
-SIDEBAR_ROOTS = ("Radio", "Multiselect", "Button")
-# The pages whose filter panel holds only the language switch (components/navigation.PageSpec.filters; a test
+LANGUAGE_ROOTS = ("Radio",)
+SIDEBAR_ROOTS = (*LANGUAGE_ROOTS, "Multiselect", "Button")
+# The pages whose filter panel holds only the language switch (components/navigation.PageSpec.filtered; a test
 # keeps the two in step).
 LANGUAGE_ONLY = ("om",)
 CHUNK_STEM = "PlotlyChart"
@@ -83,7 +84,7 @@ def late(static_dir: Path, page: str) -> tuple[str, ...]:
 def _late(static_dir: Path, page: str) -> tuple[str, ...]:
     shell = (static_dir / "index.html").read_text(encoding="utf-8", errors="replace")
     known = set(re.findall(r'static/(?:js|css)/([\w.\-]+\.(?:js|css))', shell)) | set(chunks(static_dir, page))
-    sidebar = SIDEBAR_ROOTS[:1] if page in LANGUAGE_ONLY else SIDEBAR_ROOTS
+    sidebar = LANGUAGE_ROOTS if page in LANGUAGE_ONLY else SIDEBAR_ROOTS
     return _closure(static_dir, MAIN_ROOTS[page] + OTHER_ROOTS.get(page, ()) + sidebar, known)
 
 
