@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import re
 import shutil
 import sys
@@ -34,7 +35,7 @@ VARIANTS_DIR = run.TMP_ROOT / "variants"
 COPIED = ("app.py", "components", "views", "funding", "web", "assets", ".streamlit")
 
 _SIDEBAR = ("    sidebar.draw(options, labels, latest_year_for(ds), series_page=spec.series_only, "
-            "filters=spec.filters)\n")
+            "boxes=spec.filtered)\n")
 PATCHES: dict[str, list[tuple[str, str, str]]] = {
     # (file, old, new): each old text must occur in the file.
     "nosidebar": [
@@ -178,39 +179,73 @@ async def capture(pages: list[str], elements_dir: Path, tmp: Path) -> dict[str, 
     return counts
 
 
+BARE_EXTRAS = ("sidebar", "nav", "chrome", "after")
+
+
+def check_variants(names: list[str]) -> None:
+    """Stop with the list of known variants before any server starts, not with a KeyError halfway."""
+    for name in names:
+        extras = name.split("+")[1:] if name.startswith("bare") else []
+        known = (name == "app" or (name.startswith("bare") and name.split("+")[0] == "bare"
+                                   and set(extras) <= set(BARE_EXTRAS))
+                 or (name.startswith("app-") and name.removeprefix("app-") in PATCHES))
+        if not known:
+            raise SystemExit(f"unknown variant {name!r}: app, bare[+{'][+'.join(BARE_EXTRAS)}], "
+                             f"app-<{'|'.join(PATCHES)}>")
+
+
+def variant_server(name: str, elements_dir: Path, tmp: Path) -> run.Server:
+    """The (not yet started) server of a variant: the app, the bare app with its extras, or a patched copy."""
+    if name == "app":
+        return run.Server({}, tmp)
+    if name.startswith("bare"):
+        extras = ",".join(name.split("+")[1:])
+        return run.Server({"BENCH_ELEMENTS_DIR": str(elements_dir), "BENCH_BARE_EXTRAS": extras}, tmp,
+                          ROOT / "bench" / "bare_app.py")
+    copy = make_copy(name.removeprefix("app-"))
+    return run.Server({}, tmp, copy / "app.py", cwd=copy)
+
+
+def variant_url(name: str, server: run.Server, page: str) -> str:
+    if not name.startswith("bare"):
+        return run.url_for(server.base, page)
+    # The bare app draws the page named in its query; with its navigation, under the page's own path.
+    return f"{server.base}/{page if 'nav' in name else ''}?page={run.page_name(page)}"
+
+
+@contextlib.contextmanager
+def started(names: list[str], elements_dir: Path, tmp: Path):
+    """Every variant's server, started in turn and stopped again however the measurement ends."""
+    check_variants(names)
+    servers: dict[str, run.Server] = {}
+    try:
+        for name in names:
+            servers[name] = variant_server(name, elements_dir, tmp)
+            servers[name].__enter__()
+        yield servers
+    finally:
+        for server in servers.values():
+            if hasattr(server, "proc"):
+                server.__exit__(None, None, None)
+
+
 async def main_async(args) -> None:
     from playwright.async_api import async_playwright
 
     pages = args.pages.split(",")
+    variants = args.variants.split(",")
+    check_variants(variants)
     tmp = run.TMP_ROOT / "breakdown"
     shutil.rmtree(tmp, ignore_errors=True)
     elements_dir = tmp / "elements"
     counts = await capture(pages, elements_dir, tmp)
-    variants = args.variants.split(",")
-    servers, urls = {}, {}
-    try:
-        for name in variants:
-            if name == "app":
-                servers[name] = run.Server({}, tmp)
-            elif name.startswith("bare"):
-                extras = ",".join(name.split("+")[1:])
-                servers[name] = run.Server({"BENCH_ELEMENTS_DIR": str(elements_dir), "BENCH_BARE_EXTRAS": extras},
-                                           tmp, ROOT / "bench" / "bare_app.py")
-            else:
-                copy = make_copy(name.removeprefix("app-"))
-                servers[name] = run.Server({}, tmp, copy / "app.py", cwd=copy)
-            servers[name].__enter__()
+    with started(variants, elements_dir, tmp) as servers:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
             for page in pages:
                 expected = {"charts": counts.get(page, 0)}
-                for name, server in servers.items():
-                    if name.startswith("bare"):
-                        urls[name] = f"{server.base}/?page={run.page_name(page)}"
-                        if "nav" in name:
-                            urls[name] = f"{server.base}/{page}?page={run.page_name(page)}"
-                    else:
-                        urls[name] = run.url_for(server.base, page)
+                urls = {name: variant_url(name, server, page) for name, server in servers.items()}
+                for name in servers:
                     if (await run.timed_load(browser, urls[name], expected))["ttfc"] is None:  # a first load apart
                         raise SystemExit(f"{name} did not draw /{page}: see {tmp / 'server.log'}")
                 samples: dict[str, list] = {name: [] for name in servers}
@@ -230,10 +265,6 @@ async def main_async(args) -> None:
                     print(f"  {name:<28} {run._fmt(med, '.3f')} s  x bare {run._fmt(run._ratio(med, bare), '.2f')}"
                           f"  samples {[run._round(s, 2) for s in samples[name]]}{extra}", flush=True)
             await browser.close()
-    finally:
-        for server in servers.values():
-            if hasattr(server, "proc"):
-                server.__exit__(None, None, None)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -101,16 +101,20 @@ async def load(browser, url: str, expected: dict) -> dict | None:
         await context.close()
 
 
-def report(page: str, loads: dict[str, list[dict]]) -> None:
-    print(f"\n/{page} (ms since navigation start; medians of {max(len(v) for v in loads.values())} loads)")
+def report(page: str, loads: dict[str, list[dict | None]]) -> None:
+    print(f"\n/{page} (ms since navigation start; medians of the loads drawn, of {max(map(len, loads.values()))})")
     for name, records in loads.items():
-        records = [r for r in records if r]
-        names = sorted({k for r in records for k in r["moments"]},
-                       key=lambda k: statistics.median(r["moments"].get(k, 0) for r in records))
-        moments = "  ".join(f"{k} {statistics.median(r['moments'][k] for r in records if k in r['moments']):.0f}"
-                            for k in names)
-        print(f"  {name:<22} {moments}")
-        for r in records:
+        drawn = [r for r in records if r]
+        if not drawn:
+            print(f"  {name:<22} no load drawn")
+            continue
+        medians = {k: statistics.median(r["moments"][k] for r in drawn if k in r["moments"])
+                   for k in {k for r in drawn for k in r["moments"]}}
+        moments = "  ".join(f"{k} {v:.0f}" for k, v in sorted(medians.items(), key=lambda kv: kv[1]))
+        failed = f"  ({len(records) - len(drawn)} not drawn)" if len(drawn) < len(records) else ""
+        print(f"  {name:<22} {moments}{failed}")
+        for r in drawn:
+            # The first count is the empty page's (0), at DOMContentLoaded.
             print(f"    drawn {r['moments']['drawn']:>5}  long tasks {r['tasks']}  skeletons {r['skeletons'][1:]}")
 
 
@@ -118,28 +122,18 @@ async def main_async(args) -> None:
     from playwright.async_api import async_playwright
 
     pages = args.pages.split(",")
+    variants = args.variants.split(",")
+    breakdown.check_variants(variants)
     tmp = run.TMP_ROOT / "timeline"
     shutil.rmtree(tmp, ignore_errors=True)
     elements_dir = tmp / "elements"
     counts = await breakdown.capture(pages, elements_dir, tmp)
-    servers: dict[str, run.Server] = {}
-    try:
-        for name in args.variants.split(","):
-            if name == "app":
-                servers[name] = run.Server({}, tmp)
-            elif name == "bare":
-                servers[name] = run.Server({"BENCH_ELEMENTS_DIR": str(elements_dir)}, tmp,
-                                           ROOT / "bench" / "bare_app.py")
-            else:
-                copy = breakdown.make_copy(name.removeprefix("app-"))
-                servers[name] = run.Server({}, tmp, copy / "app.py", cwd=copy)
-            servers[name].__enter__()
+    with breakdown.started(variants, elements_dir, tmp) as servers:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
             for page in pages:
                 expected = {"charts": counts.get(page, 0)}
-                urls = {name: f"{server.base}/?page={run.page_name(page)}" if name == "bare"
-                        else run.url_for(server.base, page) for name, server in servers.items()}
+                urls = {name: breakdown.variant_url(name, server, page) for name, server in servers.items()}
                 for name in servers:  # a first load apart (the server's imports, the data)
                     await load(browser, urls[name], expected)
                 loads: dict[str, list] = {name: [] for name in servers}
@@ -148,10 +142,6 @@ async def main_async(args) -> None:
                         loads[name].append(await load(browser, urls[name], expected))
                 report(page, loads)
             await browser.close()
-    finally:
-        for server in servers.values():
-            if hasattr(server, "proc"):
-                server.__exit__(None, None, None)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -159,7 +149,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", default="regionprofil", help="url paths, comma-separated ('' = start page)")
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--variants", default="app,bare",
-                        help=f"comma-separated: app, bare, app-<{'|'.join(breakdown.PATCHES)}>")
+                        help=f"comma-separated: app, bare[+sidebar][+nav][+chrome][+after], "
+                             f"app-<{'|'.join(breakdown.PATCHES)}>")
     asyncio.run(main_async(parser.parse_args(argv)))
 
 

@@ -16,8 +16,11 @@ def test_every_patch_finds_its_text(name):
         if file == breakdown.ICONS:
             continue
         text = (breakdown.ROOT / file).read_text(encoding="utf-8")
-        assert old in text, f"{name}: {file} no longer has {old[:60]!r}"
+        # make_copy changes the first occurrence only: a second one would leave the variant half patched.
+        assert text.count(old) == 1, f"{name}: {file} has {text.count(old)} times {old[:60]!r}"
         assert new != old
+        if file.endswith(".py"):
+            compile(text.replace(old, new, 1), file, "exec")  # the patched copy must still be Python
 
 
 def test_variant_copy_is_the_app_with_the_patch(tmp_path, monkeypatch):
@@ -39,3 +42,19 @@ def test_icon_variant_leaves_no_material_icon(tmp_path, monkeypatch):
     assert named == []
     assert any(re.search(r'":material/[a-z_]+:"', p.read_text(encoding="utf-8"))
                for p in (breakdown.ROOT / "components").rglob("*.py"))
+
+
+def test_variant_names_are_checked_before_anything_starts():
+    breakdown.check_variants(["app", "bare", "bare+sidebar+nav", "app-nosidebar"])
+    for wrong in ("bare+typo", "barex", "app-nosuchpatch", "nosidebar"):
+        with pytest.raises(SystemExit, match="unknown variant"):
+            breakdown.check_variants([wrong])
+
+
+def test_each_variant_is_asked_for_its_page_at_its_address():
+    class Server:
+        base = "http://127.0.0.1:9"
+
+    assert breakdown.variant_url("app", Server(), "regionprofil") == "http://127.0.0.1:9/regionprofil?region=14"
+    assert breakdown.variant_url("bare", Server(), "") == "http://127.0.0.1:9/?page=start"
+    assert breakdown.variant_url("bare+nav", Server(), "om") == "http://127.0.0.1:9/om?page=om"
