@@ -331,18 +331,23 @@ def _fmt(value, spec: str) -> str:
 
 
 async def timed_load(browser, url: str, expected: dict, timeout_ms: float = LOAD_TIMEOUT_MS,
-                     network: dict | None = None) -> dict:
+                     network: dict | None = None, extra_js: str = "", collect: str = "") -> dict:
     """One first visit in a fresh context (cold HTTP cache): {"ttfc": seconds or None, ...}.
 
     With `network`, the visit runs under that emulated network and also counts what it transferred
     (every response's encodedDataLength: headers and compressed body) until the page was drawn and no
     request had been open for half a second. A page not drawn within `timeout_ms` gives ttfc None:
     counted and reported as a failed load, never dropped.
+
+    `extra_js` is installed beside the watch before the page runs; `collect`, a function evaluated in the page
+    0.3 s after it is drawn (what happens right after the chart, the last skeletons, included), gives "collected".
     """
     context = await browser.new_context(viewport=VIEWPORT, locale="sv-SE")
     out: dict = {"ttfc": None}
     try:
         await context.add_init_script(WATCH_JS % json.dumps(expected))
+        if extra_js:
+            await context.add_init_script(extra_js)
         page = await context.new_page()
         if network is not None:
             cdp = await context.new_cdp_session(page)
@@ -371,6 +376,9 @@ async def timed_load(browser, url: str, expected: dict, timeout_ms: float = LOAD
         await page.goto(url, wait_until="commit", timeout=timeout_ms)
         await page.wait_for_function("() => window.__ttfc !== undefined", timeout=timeout_ms, polling=50)
         out["ttfc"] = await page.evaluate("() => window.__ttfc") / 1000
+        if collect:
+            await page.wait_for_timeout(300)
+            out["collected"] = await page.evaluate(collect)
         if network is not None:
             deadline = time.monotonic() + 8  # a request still open then (a stalled font) is left out
             while time.monotonic() < deadline and (open_requests or time.monotonic() - last_change[0] < 0.5):
@@ -477,10 +485,11 @@ async def probe(browser, server: Server, pages, runs: int, floor_dir: Path, elem
         year = page.locator(SIDEBAR_YEAR).first
         # Om datan has no filter boxes (PageSpec.filtered); any other page without its year box is a regression,
         # said out loud rather than left as an empty column.
-        if spec.filtered and not await year.count():
+        has_box = spec.filtered and await year.count() > 0
+        if spec.filtered and not has_box:
             print(f"    ! /{spec.url_path}: no year box in the filter panel; its filter changes are not timed",
                   flush=True)
-        if spec.filtered and await year.count():
+        if has_box:
             for i in range(runs if changes is None else changes):
                 n = len(server.runs())
                 await year.click()

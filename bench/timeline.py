@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import shutil
 import statistics
 import sys
@@ -83,22 +82,12 @@ TIMELINE_JS = """
 
 
 async def load(browser, url: str, expected: dict) -> dict | None:
-    context = await browser.new_context(viewport=run.VIEWPORT, locale="sv-SE")
-    try:
-        await context.add_init_script(run.WATCH_JS % json.dumps(expected))
-        await context.add_init_script(TIMELINE_JS)
-        page = await context.new_page()
-        await page.goto(url, wait_until="commit", timeout=run.LOAD_TIMEOUT_MS)
-        await page.wait_for_function("() => window.__ttfc !== undefined", timeout=run.LOAD_TIMEOUT_MS, polling=50)
-        await page.wait_for_timeout(300)  # the skeletons' last change comes after the chart is drawn
-        out = await page.evaluate("() => window.__timeline")
-        out["moments"]["drawn"] = round(await page.evaluate("() => window.__ttfc"))
-        return out
-    except run.PlaywrightTimeout:
-        print(f"  ! not drawn within {run.LOAD_TIMEOUT_MS / 1000:.0f} s: {url}", flush=True)
+    drawn = await run.timed_load(browser, url, expected, extra_js=TIMELINE_JS, collect="() => window.__timeline")
+    if drawn["ttfc"] is None:
         return None
-    finally:
-        await context.close()
+    out = drawn["collected"]
+    out["moments"]["drawn"] = round(drawn["ttfc"] * 1000)
+    return out
 
 
 def report(page: str, loads: dict[str, list[dict | None]]) -> None:
